@@ -1,0 +1,159 @@
+"""One error hierarchy for the station; adapters translate native errors into these at the boundary.
+
+Every error carries a Vietnamese message telling the officer what to do next (``message_vi``) and an
+English one (``message_en``) for logs and the English UI. Messages never contain personal data.
+"""
+
+from __future__ import annotations
+
+
+class StationError(Exception):
+    """Base of every error the station reports to a user."""
+
+    code = "station"
+    message_vi = "Đã xảy ra lỗi. Vui lòng thử lại hoặc báo quản trị viên."
+    message_en = "An error occurred. Please try again or contact the administrator."
+
+    def __init__(self, detail: str = "", *, message_vi: str | None = None) -> None:
+        self.detail = detail
+        if message_vi is not None:
+            self.message_vi = message_vi
+        super().__init__(f"{self.message_en} {detail}".strip())
+
+    def user_message(self, lang: str = "vi") -> str:
+        """The message for the officer, in the UI language, with the technical detail appended."""
+        base = self.message_vi if lang == "vi" else self.message_en
+        return f"{base} ({self.detail})" if self.detail else base
+
+
+# --- devices ---------------------------------------------------------------------------------
+class DeviceError(StationError):
+    code = "device"
+    message_vi = "Máy quét báo lỗi. Kiểm tra máy quét rồi quét lại."
+    message_en = "The scanner reported an error. Check the scanner and scan again."
+
+
+class DeviceOffline(DeviceError):
+    code = "device_offline"
+    message_vi = "Không kết nối được máy quét. Kiểm tra cáp, nguồn điện rồi bấm Quét lại."
+    message_en = "The scanner is not reachable. Check its cable and power, then scan again."
+
+
+class DeviceBusy(DeviceError):
+    code = "device_busy"
+    message_vi = "Máy quét đang bận (có chương trình khác đang dùng). Đợi một lát rồi quét lại."
+    message_en = "The scanner is busy (another program is using it). Wait a moment and try again."
+
+
+class PaperJam(DeviceError):
+    code = "paper_jam"
+    message_vi = (
+        "Kẹt giấy trong khay nạp. Mở nắp, gỡ tờ bị kẹt, đặt lại các tờ chưa quét rồi bấm Quét tiếp. "
+        "Các trang đã quét được giữ nguyên."
+    )
+    message_en = (
+        "Paper jam in the feeder. Open the cover, remove the sheet, reload the unscanned sheets and "
+        "continue. Pages already scanned are kept."
+    )
+
+
+class FeederEmpty(DeviceError):
+    code = "feeder_empty"
+    message_vi = "Khay nạp giấy trống. Đặt giấy vào khay rồi bấm Quét."
+    message_en = "The document feeder is empty. Load paper and press Scan."
+
+
+class CoverOpen(DeviceError):
+    code = "cover_open"
+    message_vi = "Nắp máy quét đang mở. Đóng nắp rồi quét lại."
+    message_en = "The scanner cover is open. Close it and scan again."
+
+
+class DeviceUnsupported(DeviceError):
+    code = "device_unsupported"
+    message_vi = "Máy quét không hỗ trợ thiết lập này. Chọn nguồn giấy, độ phân giải hoặc chế độ màu khác."
+    message_en = "The scanner does not support this setting. Choose another source, resolution or mode."
+
+
+class DriverUnavailable(DeviceError):
+    code = "driver_unavailable"
+    message_vi = "Trình điều khiển máy quét chưa được cài trên máy này. Cài trình điều khiển rồi mở lại."
+    message_en = "The scanner driver is not installed on this computer."
+
+
+class ScanCancelled(DeviceError):
+    code = "scan_cancelled"
+    message_vi = "Đã dừng quét. Các trang đã quét được giữ nguyên."
+    message_en = "Scanning stopped. Pages already scanned are kept."
+
+
+# --- imaging ---------------------------------------------------------------------------------
+class ImagingError(StationError):
+    code = "imaging"
+    message_vi = "Không xử lý được ảnh trang này. Quét lại trang."
+    message_en = "This page image could not be processed. Rescan the page."
+
+
+class UnreadableImage(ImagingError):
+    code = "unreadable_image"
+    message_vi = "Tệp ảnh bị hỏng hoặc không đúng định dạng (JPEG, PNG, TIFF, PDF). Quét lại hoặc chọn tệp khác."
+    message_en = "The image file is corrupt or not a supported format (JPEG, PNG, TIFF, PDF)."
+
+
+class EmptyFile(UnreadableImage):
+    code = "empty_file"
+    message_vi = "Tệp ảnh rỗng (0 byte). Quét lại hoặc chọn tệp khác."
+    message_en = "The image file is empty (0 bytes)."
+
+
+class ImageTooLarge(ImagingError):
+    code = "image_too_large"
+    message_vi = (
+        "Ảnh quá lớn so với một trang giấy (quá khổ A3 ở 600 dpi). Kiểm tra độ phân giải của máy quét "
+        "(nên dùng 200–300 dpi) rồi quét lại."
+    )
+    message_en = "The image is larger than any paper page (over A3 at 600 dpi). Scan at 200-300 dpi."
+
+
+# --- storage ---------------------------------------------------------------------------------
+class StoreError(StationError):
+    code = "store"
+    message_vi = "Không ghi được dữ liệu vào máy. Kiểm tra ổ đĩa rồi thử lại; dữ liệu đã lưu không bị mất."
+    message_en = "Could not write to the local store. Check the disk; data already saved is kept."
+
+
+class DiskFull(StoreError):
+    code = "disk_full"
+    message_vi = "Ổ đĩa đã đầy. Giải phóng dung lượng rồi quét tiếp; các trang đã lưu không bị mất."
+    message_en = "The disk is full. Free some space and continue; saved pages are kept."
+
+
+class NotFound(StoreError):
+    code = "not_found"
+    message_vi = "Không tìm thấy bản ghi."
+    message_en = "Record not found."
+
+
+class IntegrityError(StoreError):
+    code = "integrity"
+    message_vi = "Tệp lưu trữ không khớp mã băm (có thể bị hỏng). Quét lại trang này."
+    message_en = "A stored file does not match its hash (it may be damaged). Rescan this page."
+
+
+# --- later stages (OCR, PDF, sync) -----------------------------------------------------------------
+class OcrError(StationError):
+    code = "ocr"
+    message_vi = "Không nhận dạng được chữ trên trang. Trang vẫn được lưu; có thể nhập tay."
+    message_en = "Text recognition failed for this page. The page is kept; enter data by hand."
+
+
+class PdfError(StationError):
+    code = "pdf"
+    message_vi = "Không tạo được tệp PDF. Thử lại; nếu vẫn lỗi, báo quản trị viên."
+    message_en = "The PDF could not be created."
+
+
+class SyncError(StationError):
+    code = "sync"
+    message_vi = "Chưa gửi được lên kho dữ liệu. Hệ thống sẽ tự gửi lại khi có mạng."
+    message_en = "Not yet sent to the central repository. It will retry when the network returns."
