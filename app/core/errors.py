@@ -20,6 +20,10 @@ class StationError(Exception):
             self.message_vi = message_vi
         super().__init__(f"{self.message_en} {detail}".strip())
 
+    def __reduce__(self) -> tuple[type[StationError], tuple[str], dict[str, str]]:
+        # Errors cross process boundaries (analysis and scanning workers): keep detail and message.
+        return (type(self), (self.detail,), {"message_vi": self.message_vi})
+
     def user_message(self, lang: str = "vi") -> str:
         """The message for the officer, in the UI language, with the technical detail appended."""
         base = self.message_vi if lang == "vi" else self.message_en

@@ -1,0 +1,93 @@
+"""Composition root: builds the station's services from settings; no Qt here."""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.pipeline import AnalyzeFn
+from app.core.ports import CaptureJournal, Scanner
+from app.core.settings import Settings
+from app.demo.sample_pages import ensure_demo_pages
+from app.imaging.analyzer import analyze_page
+from app.scanning.files import FileImportScanner
+from app.scanning.simulated import SimulatedFeeder
+from app.store import Store, default_data_dir, open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Station:
+    """Everything a front end (CLI or GUI) needs, wired together."""
+
+    settings: Settings
+    data_dir: Path
+    store: Store
+    scanners: dict[str, Scanner] = field(default_factory=dict)
+    demo_folder: Path | None = None
+
+    @property
+    def journal(self) -> CaptureJournal:
+        return self.store
+
+    @property
+    def analyze(self) -> AnalyzeFn:
+        return analyze_page
+
+    def analysis_executor(self) -> Executor:
+        """A pool of low-priority worker processes for page analysis (cores - 1, at least 1)."""
+        return ProcessPoolExecutor(max_workers=self.settings.worker_count(), initializer=_lower_priority)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _lower_priority() -> None:
+    """Worker processes yield the CPU to the GUI and the scanner; one OpenMP thread each."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):  # Windows has no nice(); priority stays normal
+        log.debug("could not lower worker priority")
+
+
+def resolve_data_dir(settings: Settings) -> Path:
+    if settings.data_dir is not None:
+        return settings.data_dir
+    base = default_data_dir()
+    return base / "demo" if settings.profile == "demo" else base
+
+
+def available_scanners() -> dict[str, Scanner]:
+    """Every driver that can load on this machine (SANE on Linux, TWAIN on Windows)."""
+    scanners: dict[str, Scanner] = {"files": FileImportScanner()}
+    try:
+        from app.scanning.sane_driver import SaneScanner
+
+        scanners["sane"] = SaneScanner()
+    except ImportError:
+        log.info("SANE driver not available")
+    try:
+        from app.scanning.twain_driver import TwainScanner
+
+        scanners["twain"] = TwainScanner()
+    except ImportError:
+        log.info("TWAIN driver not available")
+    return scanners
+
+
+def build_station(settings: Settings) -> Station:
+    """Open the store (recovering anything half-done) and load the drivers for the profile."""
+    data_dir = resolve_data_dir(settings)
+    store = open_store(data_dir)
+    station = Station(settings=settings, data_dir=data_dir, store=store, scanners=available_scanners())
+    if settings.profile == "demo":
+        station.demo_folder = ensure_demo_pages(data_dir / "demo-pages")
+        station.scanners["simulated"] = SimulatedFeeder(
+            {"demo": station.demo_folder}, pace_seconds=settings.demo_pace_seconds
+        )
+    return station

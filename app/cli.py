@@ -1,0 +1,176 @@
+"""The `sohoa` command line: process a folder headless, scan, list devices, recover, start the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.bootstrap import Station, build_station
+from app.core.batch_export import batch_records
+from app.core.errors import StationError
+from app.core.pipeline import capture, process_batch
+from app.core.ports import ColorMode, PaperSource, ScanSettings
+from app.core.settings import settings_from_env
+
+log = logging.getLogger(__name__)
+
+
+def _write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+
+
+def _station(args: argparse.Namespace, data_dir: Path | None = None) -> Station:
+    return build_station(settings_from_env(args.profile, data_dir or args.data_dir))
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    """Import a folder of page images as one batch, clean every page, split documents, write results."""
+    src: Path = args.input_dir
+    if not src.is_dir():
+        print(f"Không tìm thấy thư mục ảnh: {src}", file=sys.stderr)
+        return 2
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
+        station = _station(args, args.data_dir or Path(tmp))
+        try:
+            result = _process_with(station, src, args.workers)
+        finally:
+            station.close()
+    pages, documents = batch_records(result)
+    _write_jsonl(out / "pages.jsonl", pages)
+    _write_jsonl(out / "documents.jsonl", documents)
+    failed = [p for p in result.pages if p.error is not None]
+    for bad in failed:
+        msg = bad.error.user_message("vi") if bad.error else ""
+        print(f"{bad.page.source_name}: {msg}", file=sys.stderr)
+    print(f"{len(pages)} trang, {len(documents)} tài liệu, {len(failed)} trang lỗi -> {out}")
+    return 0
+
+
+def _process_with(station: Station, src: Path, workers: int) -> Any:
+    scanner = station.scanners["files"]
+    captured = capture(scanner, str(src), ScanSettings(), station.journal, batch_name=src.name)
+    if captured.error is not None:
+        raise captured.error
+    if workers == 1:
+        return process_batch(station.journal, captured.batch.id, station.analyze)
+    with station.analysis_executor() as pool:
+        return process_batch(station.journal, captured.batch.id, station.analyze, executor=pool)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Scan from a device into a new batch; print one line per page as soon as it is journaled."""
+    station = _station(args)
+    try:
+        scanner = station.scanners.get(args.driver)
+        if scanner is None:
+            print(f"Không có trình điều khiển máy quét '{args.driver}' trên máy này.", file=sys.stderr)
+            return 2
+        settings = ScanSettings(
+            source=PaperSource(args.source),
+            duplex=args.duplex,
+            dpi=args.dpi,
+            color_mode=ColorMode(args.mode),
+            max_pages=args.max_pages,
+        )
+
+        def report(page: Any) -> None:
+            print(f"page {page.seq} {page.sha256}", flush=True)
+
+        result = capture(
+            scanner, args.device, settings, station.journal, batch_name=args.batch, on_page=report
+        )
+        print(f"batch {result.batch.id}: {len(result.pages)} trang", flush=True)
+        if result.error is not None:
+            print(result.error.user_message("vi"), file=sys.stderr)
+            return 3
+        return 0
+    finally:
+        station.close()
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    station = _station(args)
+    try:
+        for name, scanner in station.scanners.items():
+            try:
+                devices = scanner.list_devices()
+            except StationError as exc:
+                print(f"[{name}] {exc.user_message('vi')}")
+                continue
+            for dev in devices:
+                print(f"[{name}] {dev.id}\t{dev.name}")
+        return 0
+    finally:
+        station.close()
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    station = _station(args)
+    try:
+        for batch in station.journal.list_batches():
+            pages = station.journal.list_pages(batch.id)
+            print(f"{batch.id}\t{batch.state}\t{len(pages)} trang\t{batch.name}")
+        return 0
+    finally:
+        station.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sohoa", description="Trạm Số hóa — số hóa kết quả TTHC")
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--profile", choices=("demo", "station"), default=None)
+    parser.add_argument("--data-dir", type=Path, default=None, help="thư mục dữ liệu của trạm")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("process", help="xử lý một thư mục ảnh trang (không cần giao diện)")
+    p.add_argument("input_dir", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--workers", type=int, default=0, help="số tiến trình phân tích (0 = tự chọn)")
+    p.set_defaults(func=cmd_process)
+
+    s = sub.add_parser("scan", help="quét vào một lô mới")
+    s.add_argument("--driver", default="sane")
+    s.add_argument("--device", required=True)
+    s.add_argument("--batch", default="Lô quét")
+    s.add_argument("--source", choices=[x.value for x in PaperSource], default="feeder")
+    s.add_argument("--mode", choices=[x.value for x in ColorMode], default="color")
+    s.add_argument("--dpi", type=int, default=300)
+    s.add_argument("--duplex", action="store_true")
+    s.add_argument("--max-pages", type=int, default=None)
+    s.set_defaults(func=cmd_scan)
+
+    sub.add_parser("devices", help="liệt kê máy quét").set_defaults(func=cmd_devices)
+    sub.add_parser("batches", help="liệt kê các lô").set_defaults(func=cmd_batches)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
+    if args.command == "process" and args.workers == 0:
+        args.workers = settings_from_env(args.profile).worker_count()
+    try:
+        return int(args.func(args))
+    except StationError as exc:
+        print(exc.user_message("vi"), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu; các trang đã quét được giữ nguyên.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Demo content made by the project itself: sample pages for the simulated feeder."""

@@ -1,0 +1,1 @@
+"""PDF/A assembly, compression and signing; arrives with the OCR/PDF issue."""

@@ -1,0 +1,1 @@
+"""Inventory, progress against the roadmap and exports; arrives with the reports issue."""

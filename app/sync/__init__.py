@@ -1,0 +1,1 @@
+"""Outbox state machine and resumable upload client; arrives with the sync issue."""
