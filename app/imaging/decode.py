@@ -153,7 +153,9 @@ def _normalise(arr: np.ndarray) -> np.ndarray:
     elif arr.dtype == np.uint16:
         arr = (arr >> 8).astype(np.uint8)
     elif arr.dtype != np.uint8:
-        arr = cv2.normalize(arr.astype(np.float32), None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+        flt = arr.astype(np.float32)
+        low, high = float(flt.min()), float(flt.max())
+        arr = ((flt - low) * (255.0 / max(high - low, 1e-6))).astype(np.uint8)
     if arr.ndim == 3 and arr.shape[2] == 1:
         arr = arr[:, :, 0]
     if arr.ndim == 3 and arr.shape[2] == 4:
@@ -216,8 +218,8 @@ def _embedded_image_dpi(page: pdfium.PdfPage) -> int | None:
     """Resolution of the largest image drawn on the page (its pixels per inch of placement)."""
     best: tuple[float, int] | None = None
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = obj.get_pos()
-        width_px, _ = obj.get_size()
+        left, bottom, right, top = obj.get_bounds()
+        width_px, _ = obj.get_px_size()
         width_in = (right - left) / 72.0
         if width_in <= 0 or width_px <= 0:
             continue

@@ -17,13 +17,15 @@ from app.imaging.pyramid import reduce_to, to_gray, to_small
 
 log = logging.getLogger(__name__)
 
-WORK_SIDE = 1600  # longer side of the working image (about 100-150 dpi for an A4 glass)
+WORK_SIDE = 1000  # longer side of the working image (about 75-100 dpi for an A4 glass)
 MAX_SKEW = 10.0
 COARSE_STEP = 0.4
 FINE_HALF_RANGE = 0.6
 FINE_STEP = 0.05
-COARSE_POINTS = 15_000
-FINE_POINTS = 80_000
+COARSE_POINTS = 8_000
+FINE_POINTS = 40_000
+CROOKED_DEG = 0.75  # text this far from the paper edges (and clearly seen) wins: content printed askew
+STRONG_RATIO = 1.6
 MIN_INK_POINTS = 400
 MIN_PEAK_RATIO = 1.25  # best profile energy over the median one: below this no text lines were seen
 BORDER_TOL = 1.5  # px: a quad edge lying on the image border is not a paper edge
@@ -39,16 +41,24 @@ class TextSkew:
 
 
 def estimate_skew(image: np.ndarray, quad: np.ndarray | None = None) -> float:
-    """Skew in degrees (CCW positive); text lines first, then the paper edges, else 0."""
+    """Skew in degrees (CCW positive) of the content.
+
+    The paper edges are the most precise evidence; text lines decide when no paper edge shows, and
+    when they clearly disagree with the edges (content printed or copied askew on the sheet).
+    """
     gray = to_gray(image)
     text = text_skew(gray, quad)
-    if text is not None:
-        return text.angle
-    if quad is not None:
-        edge = quad_angle(quad, gray.shape[1], gray.shape[0])
-        if edge is not None:
-            return edge
-    return 0.0
+    edge = None if quad is None else quad_angle(quad, gray.shape[1], gray.shape[0])
+    return combine_skew(edge, text)
+
+
+def combine_skew(edge: float | None, text: TextSkew | None) -> float:
+    """Choose between the paper-edge angle and the text-line angle."""
+    if edge is None:
+        return text.angle if text is not None else 0.0
+    if text is None or text.peak_ratio < STRONG_RATIO or abs(text.angle - edge) < CROOKED_DEG:
+        return edge
+    return text.angle
 
 
 def quad_angle(quad: np.ndarray, width: int, height: int) -> float | None:
@@ -88,9 +98,9 @@ def text_skew(gray: np.ndarray, quad: np.ndarray | None = None) -> TextSkew | No
     sub = _subsample(len(ys), COARSE_POINTS)
     h_scores = _scores(ys[sub], xs[sub], coarse, vertical=False)
     v_scores = _scores(ys[sub], xs[sub], coarse, vertical=True)
-    vertical = bool(v_scores.max() > h_scores.max())
-    scores = v_scores if vertical else h_scores
-    ratio = float(scores.max() / max(np.median(scores), 1e-9))
+    h_ratio, v_ratio = _peak_ratio(h_scores), _peak_ratio(v_scores)
+    vertical = v_ratio > h_ratio
+    scores, ratio = (v_scores, v_ratio) if vertical else (h_scores, h_ratio)
     if ratio < MIN_PEAK_RATIO:
         return None
     start = coarse[int(np.argmax(scores))]
@@ -98,6 +108,10 @@ def text_skew(gray: np.ndarray, quad: np.ndarray | None = None) -> TextSkew | No
     sub = _subsample(len(ys), FINE_POINTS)
     fine_scores = _scores(ys[sub], xs[sub], fine, vertical=vertical)
     return TextSkew(_parabolic_peak(fine, fine_scores), vertical, ratio)
+
+
+def _peak_ratio(scores: np.ndarray) -> float:
+    return float(scores.max() / max(float(np.median(scores)), 1e-9))
 
 
 def _paper_mask(shape: tuple[int, ...], quad: np.ndarray | None) -> np.ndarray:
@@ -114,14 +128,31 @@ def _paper_mask(shape: tuple[int, ...], quad: np.ndarray | None) -> np.ndarray:
 
 
 def _ink_points(small: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    values = small[mask]
-    if values.size == 0:
+    level = ink_level(small, mask)
+    ink = ((small < level) & mask).astype(np.uint8)
+    pts = cv2.findNonZero(ink)
+    if pts is None:
         return np.empty(0, np.float32), np.empty(0, np.float32)
-    paper = float(np.percentile(values, 90))
-    otsu, _ = cv2.threshold(values.reshape(-1, 1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    level = min(float(otsu), paper - 50.0)
-    ys, xs = np.nonzero((small < level) & mask)
-    return ys.astype(np.float32), xs.astype(np.float32)
+    pts = pts.reshape(-1, 2).astype(np.float32)
+    return pts[:, 1].copy(), pts[:, 0].copy()
+
+
+def ink_level(gray: np.ndarray, mask: np.ndarray | None = None) -> float:
+    """Grey level below which a pixel is ink: Otsu's split, but never near the paper's own tone."""
+    hist = cv2.calcHist([gray], [0], None if mask is None else mask.astype(np.uint8), [256], [0, 256])
+    hist = hist.ravel().astype(np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 0.0
+    cdf = np.cumsum(hist) / total
+    paper = float(np.searchsorted(cdf, 0.9))
+    levels = np.arange(256, dtype=np.float64)
+    w0 = np.cumsum(hist)
+    m0 = np.cumsum(hist * levels)
+    w1 = total - w0
+    between = (m0[-1] * w0 / total - m0) ** 2 / np.maximum(w0 * w1, 1e-9)
+    otsu = float(np.argmax(between))
+    return min(otsu, paper - 50.0)
 
 
 def _subsample(n: int, limit: int) -> slice:

@@ -19,8 +19,8 @@ from app.imaging.pyramid import image_rect, order_corners, reduce_to, to_full, t
 log = logging.getLogger(__name__)
 
 WORK_SIDE = 1000  # longer side of the working image (about 75-100 dpi for an A4 glass)
-STEP_MIN = 18.0  # grey-level rise over 2 px that can be a paper edge
-CONTRAST_MIN = 22.0  # paper must be this much brighter than everything outside the edge
+STEP_MIN = 10.0  # grey-level rise over 2 px that can be a paper edge
+CONTRAST_MIN = 10.0  # paper must be this much brighter than everything outside the edge
 MAX_TILT = 0.27  # |slope| of an edge line, about 15 degrees
 INLIER_PX = 1.5
 MIN_SUPPORT = 0.3  # share of scan lines that must agree on an edge
@@ -75,7 +75,7 @@ def _side_line(small: np.ndarray, side: str) -> EdgeLine | None:
 def _edge_candidates(view: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per scan line, the sub-pixel x of the first dark-to-bright step whose outside is all darker."""
     lines = view[::ROW_STEP]
-    rows, cols = lines.shape
+    cols = lines.shape[1]
     n = int(cols * 0.6) - 10  # candidate x runs over 1 .. n
     csum = np.cumsum(lines, axis=1, dtype=np.float32)
     rise = lines[:, 2 : n + 2] - lines[:, 0:n]
@@ -104,7 +104,8 @@ def _refine(view: np.ndarray, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
     g0, g1, g2 = grad[idx, best - 1], grad[idx, best], grad[idx, best + 1]
     denom = g0 - 2 * g1 + g2
     shift = np.where(np.abs(denom) > 1e-6, 0.5 * (g0 - g2) / np.where(denom == 0, 1, denom), 0.0)
-    return pos[idx, best] + np.clip(shift, -0.5, 0.5)
+    refined: np.ndarray = pos[idx, best] + np.clip(shift, -0.5, 0.5)
+    return refined
 
 
 def _robust_line(ys: np.ndarray, xs: np.ndarray, rows: int) -> EdgeLine | None:

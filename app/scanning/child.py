@@ -5,7 +5,11 @@ in USB calls and keep global state (libsane reads its configuration once per pro
 process a crash becomes a ``DeviceError`` for the batch, pages already delivered stay delivered,
 and every scan starts from a fresh library state.
 
-Protocol over a duplex pipe. Child -> parent: ("item", obj) | ("error", class name, detail) |
+The child is ``python -m app.scanning.child FD`` (not multiprocessing's spawn, which re-imports the
+caller's ``__main__``: the whole GUI, or any script without a main guard) talking over a socket
+pair with multiprocessing's pickling ``Connection``. POSIX only, like SANE; TWAIN runs in-process.
+
+Protocol: the parent first sends (job, args). Child -> parent: ("item", obj) | ("error", class name, detail) |
 ("end",). Parent -> child: ("cancel",). The child job is a generator ``job(*args, should_cancel)``;
 ``should_cancel()`` reads pending cancel messages without blocking, so the job can also stop in the
 middle of a page where its library allows it.
@@ -14,7 +18,10 @@ middle of a page where its library allows it.
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import os
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -22,7 +29,7 @@ from typing import Any
 
 from app.core import errors
 from app.core.cancel import CancelToken
-from app.core.errors import DeviceError, ScanCancelled, StationError
+from app.core.errors import DeviceError, DeviceOffline, ScanCancelled, StationError
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +37,8 @@ Job = Callable[..., Iterator[Any]]
 
 POLL_SECONDS = 0.05
 JOIN_SECONDS = 5.0
+# A page may take long (lamp warm-up, 600 dpi colour), but minutes of silence mean a hung driver.
+IDLE_TIMEOUT = 180.0
 
 
 class _CancelInbox:
@@ -58,7 +67,7 @@ def _child_main(conn: Connection, job: Job, args: tuple[Any, ...]) -> None:
         _post(conn, ("end",))
     except StationError as exc:
         _post(conn, ("error", type(exc).__name__, exc.detail))
-    except Exception as exc:  # noqa: BLE001 - every failure must reach the parent as a DeviceError
+    except Exception as exc:
         log.exception("scanner job failed in the child process")
         _post(conn, ("error", "DeviceError", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -81,29 +90,44 @@ def _error_from(name: str, detail: str) -> StationError:
     return error_class(detail)
 
 
-def stream_from_child(job: Job, args: tuple[Any, ...], cancel: CancelToken) -> Iterator[Any]:
-    """Yield what ``job(*args, should_cancel)`` yields in a spawned child process.
+def _start_child() -> tuple[subprocess.Popen[bytes], Connection]:
+    parent_sock, child_sock = socket.socketpair()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    command = [sys.executable, "-m", "app.scanning.child", str(child_sock.fileno())]
+    with child_sock:
+        process = subprocess.Popen(
+            command, pass_fds=(child_sock.fileno(),), env=env, stdin=subprocess.DEVNULL
+        )
+    return process, Connection(parent_sock.detach())
+
+
+def stream_from_child(
+    job: Job, args: tuple[Any, ...], cancel: CancelToken, *, idle_timeout: float = IDLE_TIMEOUT
+) -> Iterator[Any]:
+    """Yield what ``job(*args, should_cancel)`` yields, run in a child process.
 
     Stops quietly as soon as ``cancel`` is set (the child is told to cancel and given a few
-    seconds to stop, then terminated); re-raises
-    the child's ``StationError``; a child that dies without a word raises ``DeviceError``.
+    seconds to stop, then terminated); re-raises the child's ``StationError``; a child that dies
+    without a word raises ``DeviceError``; one silent for ``idle_timeout`` seconds (a hung USB
+    call, a backend dead-lock) raises ``DeviceOffline`` and is terminated.
     """
-    context = multiprocessing.get_context("spawn")  # never fork: the GUI process has threads
-    parent_conn, child_conn = context.Pipe(duplex=True)
-    process = context.Process(target=_child_main, args=(child_conn, job, args), daemon=True)
-    process.start()
-    child_conn.close()
+    process, conn = _start_child()
     try:
+        conn.send((job, args))
+        last_heard = time.monotonic()
         while not cancel.cancelled:
-            if not parent_conn.poll(POLL_SECONDS):
-                if not process.is_alive() and not parent_conn.poll():
-                    raise _died(process.exitcode)
+            if not conn.poll(POLL_SECONDS):
+                if process.poll() is not None and not conn.poll():
+                    raise _died(process.returncode)
+                if time.monotonic() - last_heard > idle_timeout:
+                    log.error("scanner driver process silent for %.0f s; stopping it", idle_timeout)
+                    raise DeviceOffline(f"no answer from the scanner for {idle_timeout:.0f} s")
                 continue
+            last_heard = time.monotonic()
             try:
-                message = parent_conn.recv()
+                message = conn.recv()
             except EOFError:
-                process.join(JOIN_SECONDS)
-                raise _died(process.exitcode) from None
+                raise _died(_wait(process)) from None
             if message[0] == "end":
                 return
             if message[0] == "error":
@@ -114,12 +138,12 @@ def stream_from_child(job: Job, args: tuple[Any, ...], cancel: CancelToken) -> I
             if not cancel.cancelled:
                 yield message[1]
     finally:
-        _stop(process, parent_conn)
+        _stop(process, conn)
 
 
-def call_in_child(job: Job, args: tuple[Any, ...]) -> Any:
+def call_in_child(job: Job, args: tuple[Any, ...], *, idle_timeout: float = IDLE_TIMEOUT) -> Any:
     """Run a job that yields exactly one result in a child process and return that result."""
-    results = list(stream_from_child(job, args, CancelToken()))
+    results = list(stream_from_child(job, args, CancelToken(), idle_timeout=idle_timeout))
     if len(results) != 1:
         raise DeviceError(f"driver process returned {len(results)} results instead of one")
     return results[0]
@@ -137,19 +161,43 @@ def _died(exitcode: int | None) -> DeviceError:
     return DeviceError(f"scanner driver process stopped unexpectedly (exit code {exitcode})")
 
 
-def _stop(process: Any, conn: Connection) -> None:
+def _wait(process: subprocess.Popen[bytes]) -> int | None:
+    try:
+        return process.wait(JOIN_SECONDS)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def _stop(process: subprocess.Popen[bytes], conn: Connection) -> None:
     """Ask a still-running child to cancel, then make sure it is gone."""
-    if process.is_alive():
+    if process.poll() is None:
         _send_cancel(conn)
         deadline = time.monotonic() + JOIN_SECONDS
-        while process.is_alive() and time.monotonic() < deadline:
+        while process.poll() is None and time.monotonic() < deadline:
             try:
                 if conn.poll(POLL_SECONDS):
                     conn.recv()  # drain: a child blocked sending a page could never see the cancel
             except (EOFError, OSError):
-                process.join(POLL_SECONDS)
-    if process.is_alive():
+                _wait_briefly(process)
+    if process.poll() is None:
         log.warning("scanner driver process did not stop; terminating it")
         process.terminate()
-        process.join(JOIN_SECONDS)
+        _wait(process)
     conn.close()
+
+
+def _wait_briefly(process: subprocess.Popen[bytes]) -> None:
+    try:
+        process.wait(POLL_SECONDS)
+    except subprocess.TimeoutExpired:
+        return
+
+
+def _child_entry(fd: int) -> None:
+    conn = Connection(fd)
+    job, args = conn.recv()
+    _child_main(conn, job, args)
+
+
+if __name__ == "__main__":
+    _child_entry(int(sys.argv[1]))

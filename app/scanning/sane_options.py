@@ -116,7 +116,7 @@ def choose_mode(mode_option: Any, mode: ColorMode) -> str | None:
     words = ("color", "colour") if mode is ColorMode.COLOR else ("gray", "grey")
     matches = [v for v in values if any(w in v.lower() for w in words)]
     exact = [v for v in matches if v.lower() in words]
-    chosen = (exact or matches or [None])[0]
+    chosen = (exact or matches)[0] if matches else None
     if chosen is None and values:
         log.info("device offers no %s mode; converting after the scan", mode.value)
     return chosen

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+TEMP_PREFIX = "blob-"
 TEMP_SUFFIX = ".part"
 
 
@@ -112,11 +113,11 @@ class BlobStore:
                         yield name
 
     def remove_temp_files(self) -> int:
-        """Delete leftovers of interrupted writes; only safe while no other writer is running."""
+        """Delete leftovers of interrupted blob writes; only safe while no other writer is running."""
         removed = 0
         if not self.tmp_dir.is_dir():
             return 0
-        for entry in self.tmp_dir.iterdir():
+        for entry in self.tmp_dir.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
             if entry.is_file():
                 entry.unlink(missing_ok=True)
                 removed += 1
@@ -141,7 +142,7 @@ class BlobStore:
 
     def _write_new(self, dest: Path, data: bytes) -> None:
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=self.tmp_dir, suffix=TEMP_SUFFIX)
+        fd, tmp_name = tempfile.mkstemp(dir=self.tmp_dir, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
         tmp = Path(tmp_name)
         try:
             try:
@@ -150,7 +151,7 @@ class BlobStore:
             finally:
                 os.close(fd)
             self._ensure_shard(dest.parent)
-            os.replace(tmp, dest)
+            tmp.replace(dest)
             fsync_dir(dest.parent)
         except BaseException:
             tmp.unlink(missing_ok=True)

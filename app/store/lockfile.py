@@ -67,4 +67,3 @@ class DirLock:
         self._file.close()
         self._file = None
         self.exclusive = False
-

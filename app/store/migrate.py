@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-class SchemaTooNew(StoreError):
+class NewerSchemaError(StoreError):
     code = "schema_too_new"
     message_vi = (
         "Dữ liệu trên máy được tạo bởi phiên bản Trạm Số hóa mới hơn. Cập nhật phần mềm rồi mở lại; "
@@ -53,7 +53,7 @@ def upgrade_to_head(engine: Engine) -> None:
     with translated("upgrading the database schema"), writer(engine).begin() as conn:
         current = current_revisions(conn)
         if current - known:
-            raise SchemaTooNew(f"unknown schema revision {sorted(current - known)}")
+            raise NewerSchemaError(f"unknown schema revision {sorted(current - known)}")
         if current == heads:
             return
         log.info("Upgrading the store schema from %s to %s", sorted(current) or "empty", sorted(heads))

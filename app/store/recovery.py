@@ -15,9 +15,6 @@ from app.store.orm import BatchRow, PageRow, utc_now
 
 log = logging.getLogger(__name__)
 
-# Batches whose pages were written recently: their blobs are hashed in full on every start.
-_RECENT = (BatchState.SCANNING.value, BatchState.CAPTURED.value)
-
 
 @dataclass(frozen=True)
 class RecoveryReport:
@@ -49,7 +46,8 @@ class RecoveryReport:
 
 
 def recover(engine: Engine, blobs: BlobStore, *, deep: bool = False) -> RecoveryReport:
-    """Run every recovery step; ``deep`` hashes every blob, not only those of unprocessed batches.
+    """Run every recovery step. Page files of interrupted batches are hashed, others only checked for
+    presence and size (a start-up must stay fast with thousands of pages); ``deep`` hashes them all.
 
     The caller must hold the store's write lock and be the only process with the store open.
     """
@@ -57,9 +55,11 @@ def recover(engine: Engine, blobs: BlobStore, *, deep: bool = False) -> Recovery
     if integrity != ("ok",):
         log.error("SQLite integrity check failed (%d problems)", len(integrity))
     removed = blobs.remove_temp_files()
-    interrupted = _close_interrupted_batches(engine)
-    checked, hashed, problems = _check_page_blobs(engine, blobs, deep=deep)
+    # Verify and flag first, close the scan last: a crash during recovery repeats the whole of it.
+    interrupted = _scanning_batches(engine)
+    checked, hashed, problems = _check_page_blobs(engine, blobs, None if deep else set(interrupted))
     _mark_failed(engine, problems)
+    _close_batches(engine, interrupted)
     orphans = _count_orphans(engine, blobs)
     report = RecoveryReport(
         integrity=integrity,
@@ -75,23 +75,34 @@ def recover(engine: Engine, blobs: BlobStore, *, deep: bool = False) -> Recovery
     return report
 
 
-def _close_interrupted_batches(engine: Engine) -> tuple[int, ...]:
-    """A batch still "scanning" at start-up was interrupted: its delivered pages are all journaled."""
+def _scanning_batches(engine: Engine) -> tuple[int, ...]:
+    """Batches still "scanning" at start-up: their scan was interrupted."""
+    query = select(BatchRow.id).where(BatchRow.state == BatchState.SCANNING.value).order_by(BatchRow.id)
+    with translated("listing interrupted scans"), Session(engine) as session:
+        return tuple(session.scalars(query).all())
+
+
+def _close_batches(engine: Engine, batch_ids: tuple[int, ...]) -> None:
+    """An interrupted scan becomes "captured": every page it delivered is journaled."""
+    if not batch_ids:
+        return
     with translated("closing interrupted scans"), Session(writer(engine)) as session, session.begin():
-        ids = session.scalars(
+        session.execute(
             update(BatchRow)
-            .where(BatchRow.state == BatchState.SCANNING.value)
+            .where(BatchRow.id.in_(batch_ids), BatchRow.state == BatchState.SCANNING.value)
             .values(state=BatchState.CAPTURED.value, updated_at=utc_now())
-            .returning(BatchRow.id)
-        ).all()
-    return tuple(sorted(ids))
+        )
 
 
-def _check_page_blobs(engine: Engine, blobs: BlobStore, *, deep: bool) -> tuple[int, int, dict[int, str]]:
-    """Verify each live page's blob outside any transaction; return (checked, hashed, {page: code})."""
+def _check_page_blobs(
+    engine: Engine, blobs: BlobStore, hash_batches: set[int] | None
+) -> tuple[int, int, dict[int, str]]:
+    """Verify live pages' files outside any transaction (``hash_batches`` None: hash every file).
+
+    Returns (pages checked, files hashed, {page id: error code}).
+    """
     query = (
-        select(PageRow.id, PageRow.sha256, PageRow.size, BatchRow.state)
-        .join(BatchRow, PageRow.batch_id == BatchRow.id)
+        select(PageRow.id, PageRow.sha256, PageRow.size, PageRow.batch_id)
         .where(PageRow.state != PageState.FAILED.value)
         .order_by(PageRow.id)
     )
@@ -100,8 +111,8 @@ def _check_page_blobs(engine: Engine, blobs: BlobStore, *, deep: bool) -> tuple[
     verdicts: dict[tuple[str, bool], str | None] = {}
     problems: dict[int, str] = {}
     hashed = 0
-    for page_id, sha, size, batch_state in rows:
-        hash_it = deep or batch_state in _RECENT
+    for page_id, sha, size, batch_id in rows:
+        hash_it = hash_batches is None or batch_id in hash_batches
         key = (sha, hash_it)
         if key not in verdicts:
             verdicts[key] = blobs.verify(sha, size, deep=hash_it)

@@ -1,0 +1,81 @@
+"""Page cleanup in one call: decode, find the paper, deskew, classify, orient, check quality.
+
+``analyze`` is what the pipeline runs for every scanned page (in worker processes); it returns the
+findings (in the input image's coordinates) and the cleaned gray page: cropped to the paper,
+deskewed and upright (what OCR reads; the colour rendering for the PDF is made from the findings). Blank pages and separators are found on the rectified sheet before orientation, which they
+do not need.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import cv2
+import numpy as np
+
+from app.core.models import PageFindings
+from app.core.ports import PageAnalysis
+from app.imaging.blank import is_blank
+from app.imaging.color import is_color_page
+from app.imaging.decode import decode_image
+from app.imaging.deskew import estimate_skew
+from app.imaging.orientation import detect_orientation
+from app.imaging.paper import find_paper
+from app.imaging.pyramid import to_gray
+from app.imaging.quality import quality_warnings
+from app.imaging.rectify import rectify, rotate_orientation
+from app.imaging.separator import detect_separator
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DPI = 300  # a file without a resolution tag is assumed to be a 300 dpi scan
+COLOUR_CHECK_FACTOR = 4
+
+
+def init_worker() -> None:
+    """Per worker process: one OpenCV thread (the pool itself provides the parallelism)."""
+    cv2.setNumThreads(1)
+
+
+def analyze(data: bytes, dpi_hint: int | None = None) -> PageAnalysis:
+    """Clean one page; ``dpi_hint`` (what the scanner was set to) wins over the file's header."""
+    decoded = decode_image(data)
+    image = decoded.image
+    dpi = dpi_hint or decoded.dpi or DEFAULT_DPI
+    gray = to_gray(image)
+    quad = find_paper(gray)
+    skew = estimate_skew(gray, quad)
+    sheet = rectify(gray, quad, skew)
+    separator = detect_separator(sheet, dpi)
+    blank = separator is None and is_blank(sheet, dpi)
+    orientation = 0 if (blank or separator is not None) else detect_orientation(sheet)
+    upright = rotate_orientation(sheet, orientation)
+    corners = tuple((float(x), float(y)) for x, y in np.asarray(quad, dtype=np.float64))
+    findings = PageFindings(
+        width=image.shape[1],
+        height=image.shape[0],
+        dpi=dpi,
+        skew_deg=float(skew),
+        orientation=int(orientation),
+        page_quad=corners,  # type: ignore[arg-type]
+        is_blank=blank,
+        is_separator=separator is not None,
+        separator_payload=separator,
+        is_color=decoded.is_color and _colour_matters(image, quad, skew),
+        warnings=quality_warnings(upright, dpi, corners, image.shape, blank=blank),
+    )
+    return PageAnalysis(findings=findings, cleaned=upright)
+
+
+def _colour_matters(image: np.ndarray, quad: np.ndarray, skew: float) -> bool:
+    """Colour check on a small copy of the sheet: a seal or coloured form shows at any size."""
+    if image.ndim != 3:
+        return False
+    small = cv2.resize(image, None, fx=1 / COLOUR_CHECK_FACTOR, fy=1 / COLOUR_CHECK_FACTOR,
+                       interpolation=cv2.INTER_AREA)
+    return is_color_page(rectify(small, np.asarray(quad) / COLOUR_CHECK_FACTOR, skew))
+
+
+def analyze_page(data: bytes, dpi_hint: int | None = None) -> PageFindings:
+    """The findings only (what crosses the process boundary when analysis runs in a worker pool)."""
+    return analyze(data, dpi_hint).findings

@@ -1,0 +1,246 @@
+"""SqliteStore: the CaptureJournal port on SQLite rows plus content-addressed page files."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.core.errors import NotFound, StoreError
+from app.core.models import Batch, BatchState, Document, DocumentState, Page, PageFindings, PageState
+from app.core.ports import ScannedPage
+from app.store.db import translated, writer
+from app.store.filestore import BlobStore
+from app.store.lockfile import DirLock
+from app.store.orm import (
+    BatchRow,
+    DocumentRow,
+    PageRow,
+    batch_from_row,
+    document_from_row,
+    findings_to_json,
+    page_from_row,
+    utc_now,
+)
+from app.store.recovery import RecoveryReport, recover
+
+log = logging.getLogger(__name__)
+
+
+class SqliteStore:
+    """The local store. Writes are serialised by one lock; reads run on pooled connections."""
+
+    def __init__(self, data_dir: Path, engine: Engine, blobs: BlobStore, dir_lock: DirLock) -> None:
+        self.data_dir = data_dir
+        self.blobs = blobs
+        self.last_recovery = RecoveryReport(ran=False)
+        self._engine = engine
+        self._writer = writer(engine)
+        self._dir_lock = dir_lock
+        self._lock = threading.Lock()
+
+    # --- life cycle ------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            self._engine.dispose()
+            self._dir_lock.release()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def recover(self, *, deep: bool = False) -> RecoveryReport:
+        """Repair what a crash left behind; skipped (``ran`` False) if another process has the store."""
+        with self._lock:
+            if not self._dir_lock.try_exclusive():
+                report = RecoveryReport(ran=False)
+            else:
+                try:
+                    report = recover(self._engine, self.blobs, deep=deep)
+                finally:
+                    self._dir_lock.downgrade()
+        self.last_recovery = report
+        return report
+
+    # --- capture ---------------------------------------------------------------------------------
+    def create_batch(self, name: str, device: str = "") -> Batch:
+        now = utc_now()
+        row = BatchRow(
+            name=name, device=device, state=BatchState.SCANNING.value, created_at=now, updated_at=now
+        )
+        with self._lock, translated("creating a batch"), self._write_session() as session:
+            session.add(row)
+            session.flush()
+            return batch_from_row(row)
+
+    def add_page(self, batch_id: int, page: ScannedPage) -> Page:
+        """Journal a page: its file is durable first, then its row; returns once both are on disk."""
+        with self._lock:
+            sha = self.blobs.put(page.data)
+            try:
+                return self._insert_page(batch_id, sha, page)
+            except StoreError:
+                self._discard_if_unreferenced(sha)
+                raise
+
+    def finish_capture(self, batch_id: int) -> None:
+        with self._lock, translated("finishing a scan"), self._write_session() as session:
+            row = _batch_row(session, batch_id)
+            if row.state == BatchState.SCANNING.value:
+                row.state = BatchState.CAPTURED.value
+                row.updated_at = utc_now()
+
+    def save_findings(self, page_id: int, findings: PageFindings) -> None:
+        with self._lock, translated("saving page findings"), self._write_session() as session:
+            row = _page_row(session, page_id)
+            row.findings = findings_to_json(findings)
+            if row.state != PageState.TRASHED.value:
+                row.state = PageState.CLEANED.value
+                row.error_code = None
+
+    def mark_page_failed(self, page_id: int, error_code: str) -> None:
+        with self._lock, translated("flagging a page"), self._write_session() as session:
+            row = _page_row(session, page_id)
+            row.state = PageState.FAILED.value
+            row.error_code = error_code
+
+    def set_documents(self, batch_id: int, documents: Sequence[Sequence[int]]) -> list[Document]:
+        """Replace the batch's documents; pages listed in none of them belong to no document."""
+        wanted = [list(page_ids) for page_ids in documents]
+        flat = [page_id for page_ids in wanted for page_id in page_ids]
+        if len(flat) != len(set(flat)):
+            raise ValueError("a page can belong to one document only")
+        with self._lock, translated("saving documents"), self._write_session() as session:
+            _batch_row(session, batch_id)
+            in_batch = set(session.scalars(select(PageRow.id).where(PageRow.batch_id == batch_id)))
+            if strangers := set(flat) - in_batch:
+                raise NotFound(f"pages {sorted(strangers)} are not in batch {batch_id}")
+            session.execute(update(PageRow).where(PageRow.batch_id == batch_id).values(document_id=None))
+            session.execute(delete(DocumentRow).where(DocumentRow.batch_id == batch_id))
+            for index, page_ids in enumerate(wanted):
+                doc = DocumentRow(
+                    batch_id=batch_id, index=index, state=DocumentState.DRAFT.value, doc_type="unknown"
+                )
+                session.add(doc)
+                session.flush()
+                session.execute(update(PageRow).where(PageRow.id.in_(page_ids)).values(document_id=doc.id))
+        return self.list_documents(batch_id)
+
+    # --- queries ---------------------------------------------------------------------------------
+    def get_batch(self, batch_id: int) -> Batch:
+        with translated("reading a batch"), Session(self._engine) as session:
+            return batch_from_row(_batch_row(session, batch_id))
+
+    def list_batches(self) -> list[Batch]:
+        with translated("listing batches"), Session(self._engine) as session:
+            return [batch_from_row(row) for row in session.scalars(select(BatchRow).order_by(BatchRow.id))]
+
+    def list_pages(self, batch_id: int) -> list[Page]:
+        query = select(PageRow).where(PageRow.batch_id == batch_id).order_by(PageRow.seq)
+        with translated("listing pages"), Session(self._engine) as session:
+            return [page_from_row(row) for row in session.scalars(query)]
+
+    def read_page(self, page: Page) -> bytes:
+        """The page's bytes exactly as the scanner delivered them, hash-verified."""
+        return self.blobs.get(page.sha256)
+
+    def page_path(self, page: Page) -> Path:
+        """Where the page's file lives (read-only use: tools that want a path, not bytes)."""
+        return self.blobs.path(page.sha256)
+
+    def list_documents(self, batch_id: int) -> list[Document]:
+        docs_query = select(DocumentRow).where(DocumentRow.batch_id == batch_id).order_by(DocumentRow.index)
+        pages_query = (
+            select(PageRow.id, PageRow.document_id)
+            .where(PageRow.batch_id == batch_id, PageRow.document_id.is_not(None))
+            .order_by(PageRow.seq)
+        )
+        with translated("listing documents"), Session(self._engine) as session:
+            members: dict[int, list[int]] = {}
+            for page_id, document_id in session.execute(pages_query):
+                if document_id is not None:
+                    members.setdefault(document_id, []).append(page_id)
+            return [document_from_row(row, members.get(row.id, [])) for row in session.scalars(docs_query)]
+
+    # --- internals -------------------------------------------------------------------------------
+    def _write_session(self) -> _WriteSession:
+        return _WriteSession(self._writer)
+
+    def _insert_page(self, batch_id: int, sha: str, page: ScannedPage) -> Page:
+        with translated("saving a page"), self._write_session() as session:
+            batch = _batch_row(session, batch_id)
+            last = session.scalar(select(func.max(PageRow.seq)).where(PageRow.batch_id == batch_id))
+            now = utc_now()
+            row = PageRow(
+                batch_id=batch_id,
+                seq=(last or 0) + 1,
+                sha256=sha,
+                size=len(page.data),
+                source_name=page.source_name,
+                media_type=page.media_type,
+                dpi=page.dpi,
+                side=page.side,
+                state=PageState.CAPTURED.value,
+                created_at=now,
+            )
+            session.add(row)
+            batch.updated_at = now
+            session.flush()
+            return page_from_row(row)
+
+    def _discard_if_unreferenced(self, sha: str) -> None:
+        """After a failed insert, drop the blob unless a committed row already points at it."""
+        try:
+            with Session(self._engine) as session:
+                used = session.scalar(select(PageRow.id).where(PageRow.sha256 == sha).limit(1))
+        except SQLAlchemyError:  # the original error matters more; the blob stays an orphan
+            log.warning("Could not check whether an unsaved page file is used; keeping it")
+            return
+        if used is None:
+            self.blobs.discard(sha)
+
+
+class _WriteSession:
+    """A session in one BEGIN IMMEDIATE transaction: commit on success, roll back on error."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._session = Session(engine, expire_on_commit=False)
+
+    def __enter__(self) -> Session:
+        self._session.begin()
+        return self._session
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if exc_type is None:
+                self._session.commit()
+            else:
+                self._session.rollback()
+        finally:
+            self._session.close()
+
+
+def _batch_row(session: Session, batch_id: int) -> BatchRow:
+    row = session.get(BatchRow, batch_id)
+    if row is None:
+        raise NotFound(f"batch {batch_id}")
+    return row
+
+
+def _page_row(session: Session, page_id: int) -> PageRow:
+    row = session.get(PageRow, page_id)
+    if row is None:
+        raise NotFound(f"page {page_id}")
+    return row
