@@ -11,7 +11,6 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd sane-utils lib
 	libdbus-1-3 libglib2.0-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEV_SCANS ?= ../shared/data/dev-scans
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help setup system-deps run test lint typecheck imports unit bench eval clean
 
@@ -40,7 +39,7 @@ $(STAMPS)/venv: pyproject.toml
 	@touch $@
 
 run: setup
-	QT_QPA_PLATFORM= $(BIN)/python -m app --profile demo
+	$(BIN)/python -m app --profile demo
 
 lint: setup
 	$(BIN)/ruff check app tests
@@ -49,7 +48,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 test: setup lint
-	$(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python -m tests.bench.cleanup_bench --data $(DEV_SCANS)

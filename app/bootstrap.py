@@ -8,11 +8,12 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.errors import DriverUnavailable
 from app.core.pipeline import AnalyzeFn
 from app.core.ports import CaptureJournal, Scanner
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
-from app.imaging.analyzer import analyze_page
+from app.imaging.analyzer import analyze_page, init_worker
 from app.scanning.files import FileImportScanner
 from app.scanning.simulated import SimulatedFeeder
 from app.store import Store, default_data_dir, open_store
@@ -49,6 +50,7 @@ class Station:
 def _lower_priority() -> None:
     """Worker processes yield the CPU to the GUI and the scanner; one OpenMP thread each."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    init_worker()
     try:
         os.nice(5)
     except (AttributeError, OSError):  # Windows has no nice(); priority stays normal
@@ -69,13 +71,13 @@ def available_scanners() -> dict[str, Scanner]:
         from app.scanning.sane_driver import SaneScanner
 
         scanners["sane"] = SaneScanner()
-    except ImportError:
+    except (ImportError, DriverUnavailable):
         log.info("SANE driver not available")
     try:
         from app.scanning.twain_driver import TwainScanner
 
         scanners["twain"] = TwainScanner()
-    except ImportError:
+    except (ImportError, DriverUnavailable):
         log.info("TWAIN driver not available")
     return scanners
 
@@ -88,6 +90,6 @@ def build_station(settings: Settings) -> Station:
     if settings.profile == "demo":
         station.demo_folder = ensure_demo_pages(data_dir / "demo-pages")
         station.scanners["simulated"] = SimulatedFeeder(
-            {"demo": station.demo_folder}, pace_seconds=settings.demo_pace_seconds
+            station.demo_folder, seconds_per_page=settings.demo_pace_seconds
         )
     return station

@@ -77,6 +77,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if scanner is None:
             print(f"Không có trình điều khiển máy quét '{args.driver}' trên máy này.", file=sys.stderr)
             return 2
+        device = args.device or next((d.id for d in scanner.list_devices()), None)
+        if device is None:
+            print("Không tìm thấy máy quét nào. Kiểm tra cáp và trình điều khiển.", file=sys.stderr)
+            return 2
         settings = ScanSettings(
             source=PaperSource(args.source),
             duplex=args.duplex,
@@ -89,7 +93,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             print(f"page {page.seq} {page.sha256}", flush=True)
 
         result = capture(
-            scanner, args.device, settings, station.journal, batch_name=args.batch, on_page=report
+            scanner, device, settings, station.journal, batch_name=args.batch, on_page=report
         )
         print(f"batch {result.batch.id}: {len(result.pages)} trang", flush=True)
         if result.error is not None:
@@ -143,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("scan", help="quét vào một lô mới")
     s.add_argument("--driver", default="sane")
-    s.add_argument("--device", required=True)
+    s.add_argument("--device", default=None, help="mặc định: thiết bị đầu tiên của trình điều khiển")
     s.add_argument("--batch", default="Lô quét")
     s.add_argument("--source", choices=[x.value for x in PaperSource], default="feeder")
     s.add_argument("--mode", choices=[x.value for x in ColorMode], default="color")

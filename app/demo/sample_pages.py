@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 DPI = 200
 A4_PX = (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
-VERSION = "2"
+VERSION = "3"
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/noto/NotoSerif-{style}.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif{dstyle}.ttf",
@@ -66,10 +66,9 @@ class _Sheet:
     def seal(self, x_mm: float, y_mm: float) -> None:
         cx, cy, r = x_mm / 25.4 * DPI, y_mm / 25.4 * DPI, 17 / 25.4 * DPI
         red = (200, 40, 45)
-        for k in range(3):
-            self.draw.ellipse((cx - r + k, cy - r + k, cx + r - k, cy + r - k), outline=red)
-        self.draw.ellipse((cx - r * 0.62, cy - r * 0.62, cx + r * 0.62, cy + r * 0.62), outline=red, width=2)
-        self.draw.text((cx, cy), "★", font=_font(_pt(18), "Bold"), fill=red, anchor="mm")
+        self.draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=6)
+        self.draw.ellipse((cx - r * 0.62, cy - r * 0.62, cx + r * 0.62, cy + r * 0.62), outline=red, width=4)
+        self.draw.regular_polygon((cx, cy, r * 0.4), 5, fill=red)
 
 
 def _birth_certificate() -> Image.Image:
@@ -156,10 +155,10 @@ def _on_scanner_bed(page: Image.Image, rng: random.Random) -> np.ndarray:
     """Place the sheet on a grey bed with a small skew and scanner noise, as a feeder scan looks."""
     sheet = np.asarray(page)[:, :, ::-1]
     h, w = sheet.shape[:2]
-    bed = np.full((h + 80, w + 60, 3), 95, np.uint8)
+    bed = np.full((h + 160, w + 140, 3), 95, np.uint8)
     angle = rng.uniform(-1.5, 1.5)
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    m[:, 2] += (30, 40)
+    m[:, 2] += (70, 80)
     out = cv2.warpAffine(sheet, m, (bed.shape[1], bed.shape[0]), dst=bed, borderMode=cv2.BORDER_TRANSPARENT)
     noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 3, out.shape)
     return np.clip(out.astype(np.float32) + noise, 0, 255).astype(np.uint8)

@@ -25,6 +25,7 @@ MAX_TILT = 0.27  # |slope| of an edge line, about 15 degrees
 INLIER_PX = 1.5
 MIN_SUPPORT = 0.3  # share of scan lines that must agree on an edge
 ROW_STEP = 2  # scan every other line
+SEARCH_SHARE = 0.6  # how far into the image (share of its width) an edge is looked for
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,8 @@ def _side_line(small: np.ndarray, side: str) -> EdgeLine | None:
 
 def _edge_candidates(view: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per scan line, the sub-pixel x of the first dark-to-bright step whose outside is all darker."""
-    lines = view[::ROW_STEP]
-    cols = lines.shape[1]
-    n = int(cols * 0.6) - 10  # candidate x runs over 1 .. n
+    n = int(view.shape[1] * SEARCH_SHARE) - 10  # candidate x runs over 1 .. n
+    lines = np.ascontiguousarray(view[::ROW_STEP, : n + 9])
     csum = np.cumsum(lines, axis=1, dtype=np.float32)
     rise = lines[:, 2 : n + 2] - lines[:, 0:n]
     outside_mean = csum[:, 0:n] / np.arange(1, n + 1, dtype=np.float32)  # mean of lines[:, :x]

@@ -110,8 +110,9 @@ class Source:
             return TWTY_BOOL, self._device.feeder_loaded and self._remaining() > 0
         if cap == CAP_DUPLEX:
             return TWTY_UINT16, 1 if self._device.duplex else 0
-        if cap in self._device.caps:
-            return self._device.caps[cap]
+        defaults = {CAP_FEEDERENABLED: (TWTY_BOOL, False), CAP_XFERCOUNT: (TWTY_UINT16, -1)}
+        if cap in self._device.caps or cap in defaults:
+            return self._device.caps.get(cap, defaults.get(cap))
         raise exceptions.CapUnsupported()
 
     def set_capability(self, cap: int, type_id: int, value: Any) -> None:

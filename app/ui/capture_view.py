@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Station
 from app.core.cancel import CancelToken, ProgressEvent
 from app.core.errors import StationError
-from app.core.models import Page
+from app.core.models import Page, QualityWarning
 from app.core.pipeline import BatchResult, PageResult, capture, process_batch
 from app.core.ports import DeviceInfo
 from app.ui.tasks import TaskRunner
@@ -174,8 +174,19 @@ class CaptureView(QWidget):
             return label + "\n" + self.tr("Blank (kept)")
         text = label + "\n" + self.tr("Document %1").replace("%1", str((doc or 0) + 1))
         if r.findings.warnings:
-            text += "\n" + self.tr("Check quality")
+            names = self._warning_names()
+            text += "\n" + ", ".join(names[w] for w in r.findings.warnings)
         return text
+
+    def _warning_names(self) -> dict[QualityWarning, str]:
+        return {
+            QualityWarning.TOO_DARK: self.tr("too dark"),
+            QualityWarning.TOO_LIGHT: self.tr("too light"),
+            QualityWarning.LOW_CONTRAST: self.tr("low contrast"),
+            QualityWarning.BLURRED: self.tr("blurred"),
+            QualityWarning.LOW_DPI: self.tr("below 200 dpi"),
+            QualityWarning.CUT_OFF: self.tr("paper cut off"),
+        }
 
     def _on_failed(self, error: StationError) -> None:
         self._done(error.user_message(self.station.settings.language))

@@ -95,9 +95,34 @@
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="177" />
-        <source>Check quality</source>
-        <translation>Kiểm tra chất lượng</translation>
+        <location filename="../../app/ui/capture_view.py" line="183" />
+        <source>too dark</source>
+        <translation>quá tối</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="184" />
+        <source>too light</source>
+        <translation>quá nhạt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="185" />
+        <source>low contrast</source>
+        <translation>độ tương phản thấp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="186" />
+        <source>blurred</source>
+        <translation>bị mờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="187" />
+        <source>below 200 dpi</source>
+        <translation>dưới 200 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="188" />
+        <source>paper cut off</source>
+        <translation>giấy bị cắt mép</translation>
     </message>
 </context>
 <context>

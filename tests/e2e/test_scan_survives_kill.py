@@ -13,7 +13,7 @@ SOHOA = Path(sys.executable).parent / "sohoa"
 
 def test_kill_during_scan_keeps_exactly_the_delivered_pages(fresh_data_dir: Path) -> None:
     env = {**os.environ, "SOHOA_DATA_DIR": str(fresh_data_dir)}
-    cmd = [str(SOHOA), "--profile", "demo", "scan", "--driver", "simulated", "--device", "demo"]
+    cmd = [str(SOHOA), "--profile", "demo", "scan", "--driver", "simulated"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     delivered = []

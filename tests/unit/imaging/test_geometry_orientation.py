@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from test_geometry_synthetic import BODY, blank_page, place, text_page
+from tests.unit.imaging.test_geometry_synthetic import BODY, blank_page, place, text_page
 
 from app.imaging.deskew import estimate_skew
 from app.imaging.orientation import detect_orientation, detect_orientation_scored, measure_orientation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_geometry_synthetic import blank_page, place, text_page
+from tests.unit.imaging.test_geometry_synthetic import blank_page, place, text_page
 
 from app.imaging.deskew import estimate_skew, quad_angle, text_skew
 from app.imaging.paper import find_paper
