@@ -92,9 +92,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         def report(page: Any) -> None:
             print(f"page {page.seq} {page.sha256}", flush=True)
 
-        result = capture(
-            scanner, device, settings, station.journal, batch_name=args.batch, on_page=report
-        )
+        result = capture(scanner, device, settings, station.journal, batch_name=args.batch, on_page=report)
         print(f"batch {result.batch.id}: {len(result.pages)} trang", flush=True)
         if result.error is not None:
             print(result.error.user_message("vi"), file=sys.stderr)

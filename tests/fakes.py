@@ -63,7 +63,9 @@ class MemoryJournal:
         return [replace(b) for b in self.batches.values()]
 
     def list_pages(self, batch_id: int) -> list[Page]:
-        return sorted((replace(p) for p in self.pages.values() if p.batch_id == batch_id), key=lambda p: p.seq)
+        return sorted(
+            (replace(p) for p in self.pages.values() if p.batch_id == batch_id), key=lambda p: p.seq
+        )
 
     def read_page(self, page: Page) -> bytes:
         return self.blobs[page.sha256]

@@ -100,7 +100,9 @@ class ImagingError(StationError):
 
 class UnreadableImage(ImagingError):
     code = "unreadable_image"
-    message_vi = "Tệp ảnh bị hỏng hoặc không đúng định dạng (JPEG, PNG, TIFF, PDF). Quét lại hoặc chọn tệp khác."
+    message_vi = (
+        "Tệp ảnh bị hỏng hoặc không đúng định dạng (JPEG, PNG, TIFF, PDF). Quét lại hoặc chọn tệp khác."
+    )
     message_en = "The image file is corrupt or not a supported format (JPEG, PNG, TIFF, PDF)."
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from app.core.cancel import CancelToken, ProgressEvent, ProgressFn, no_progress
 from app.core.errors import DeviceError, ScanCancelled, StationError
-from app.core.models import Batch, BatchState, Document, Page, PageFindings, PageState
+from app.core.models import Batch, Document, Page, PageFindings, PageState
 from app.core.ports import CaptureJournal, Scanner, ScanSettings
 from app.core.splitting import DocumentPlan, assemble_documents
 
@@ -153,4 +153,3 @@ def process_batch(
     """Analyse and assemble a captured batch (resumes where a previous run stopped)."""
     results = analyze_pages(journal, batch_id, analyze, executor=executor, cancel=cancel, progress=progress)
     return assemble(journal, batch_id, results)
-

@@ -50,8 +50,16 @@ class _Sheet:
         self.image = Image.new("RGB", A4_PX, (246, 244, 236))
         self.draw = ImageDraw.Draw(self.image)
 
-    def text(self, x_mm: float, y_mm: float, s: str, size: float = 13, style: str = "Regular",
-             anchor: str = "la", fill: tuple[int, int, int] = (30, 30, 35)) -> None:
+    def text(
+        self,
+        x_mm: float,
+        y_mm: float,
+        s: str,
+        size: float = 13,
+        style: str = "Regular",
+        anchor: str = "la",
+        fill: tuple[int, int, int] = (30, 30, 35),
+    ) -> None:
         xy = (x_mm / 25.4 * DPI, y_mm / 25.4 * DPI)
         self.draw.text(xy, s, font=_font(_pt(size), style), fill=fill, anchor=anchor)
 
@@ -100,10 +108,16 @@ def _birth_certificate() -> Image.Image:
 def _decision(page: int) -> Image.Image:
     s = _Sheet()
     if page == 1:
-        s.header("UBND HUYỆN GIA LÂM", "ỦY BAN NHÂN DÂN XÃ ĐA TỐN", "Số: 25/QĐ-UBND",
-                 "Đa Tốn, ngày 05 tháng 06 năm 2021")
+        s.header(
+            "UBND HUYỆN GIA LÂM",
+            "ỦY BAN NHÂN DÂN XÃ ĐA TỐN",
+            "Số: 25/QĐ-UBND",
+            "Đa Tốn, ngày 05 tháng 06 năm 2021",
+        )
         s.text(105, 50, "QUYẾT ĐỊNH", 15, "Bold", anchor="ma")
-        s.text(105, 57, "Về việc công nhận Trưởng thôn Ngọc Động nhiệm kỳ 2021 - 2023", 13, "Bold", anchor="ma")
+        s.text(
+            105, 57, "Về việc công nhận Trưởng thôn Ngọc Động nhiệm kỳ 2021 - 2023", 13, "Bold", anchor="ma"
+        )
         s.text(105, 68, "ỦY BAN NHÂN DÂN XÃ ĐA TỐN", 13, "Bold", anchor="ma")
         body = [
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
@@ -134,8 +148,9 @@ def _separator() -> Image.Image:
     s = _Sheet()
     s.text(105, 120, "TỜ PHÂN TÁCH", 28, "Bold", anchor="ma")
     qr = cv2.QRCodeEncoder.create().encode("SEP")
-    qr_img = Image.fromarray(cv2.resize(qr, (qr.shape[1] * 12, qr.shape[0] * 12),
-                                        interpolation=cv2.INTER_NEAREST)).convert("RGB")
+    qr_img = Image.fromarray(
+        cv2.resize(qr, (qr.shape[1] * 12, qr.shape[0] * 12), interpolation=cv2.INTER_NEAREST)
+    ).convert("RGB")
     s.image.paste(qr_img, ((A4_PX[0] - qr_img.width) // 2, round(150 / 25.4 * DPI)))
     narrow, wide = 2.03 / 25.4 * DPI, 5.08 / 25.4 * DPI
     for top in (8.0, 297 - 8.0 - 25):
@@ -161,11 +176,17 @@ def _on_scanner_bed(page: Image.Image, rng: random.Random) -> np.ndarray:
     m[:, 2] += (70, 80)
     out = cv2.warpAffine(sheet, m, (bed.shape[1], bed.shape[0]), dst=bed, borderMode=cv2.BORDER_TRANSPARENT)
     noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 3, out.shape)
-    return np.clip(out.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+    noisy: np.ndarray = np.clip(out.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+    return noisy
 
 
 _PAGES: tuple[Callable[[], Image.Image], ...] = (
-    _separator, _birth_certificate, _blank, _separator, lambda: _decision(1), lambda: _decision(2),
+    _separator,
+    _birth_certificate,
+    _blank,
+    _separator,
+    lambda: _decision(1),
+    lambda: _decision(2),
 )
 
 
@@ -175,7 +196,7 @@ def ensure_demo_pages(folder: Path) -> Path:
     if stamp.exists():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(20261127)
+    rng = random.Random(20261127)  # noqa: S311 - reproducible demo pages, not security
     for i, render in enumerate(_PAGES, start=1):
         scan = _on_scanner_bed(render(), rng)
         rgb = Image.fromarray(scan[:, :, ::-1])

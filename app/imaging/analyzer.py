@@ -2,8 +2,9 @@
 
 ``analyze`` is what the pipeline runs for every scanned page (in worker processes); it returns the
 findings (in the input image's coordinates) and the cleaned gray page: cropped to the paper,
-deskewed and upright (what OCR reads; the colour rendering for the PDF is made from the findings). Blank pages and separators are found on the rectified sheet before orientation, which they
-do not need.
+deskewed and upright (what OCR reads; the colour rendering for the PDF is made from the findings).
+Blank pages and separators are found on the rectified sheet before orientation, which they do not
+need.
 """
 
 from __future__ import annotations
@@ -71,8 +72,9 @@ def _colour_matters(image: np.ndarray, quad: np.ndarray, skew: float) -> bool:
     """Colour check on a small copy of the sheet: a seal or coloured form shows at any size."""
     if image.ndim != 3:
         return False
-    small = cv2.resize(image, None, fx=1 / COLOUR_CHECK_FACTOR, fy=1 / COLOUR_CHECK_FACTOR,
-                       interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        image, None, fx=1 / COLOUR_CHECK_FACTOR, fy=1 / COLOUR_CHECK_FACTOR, interpolation=cv2.INTER_AREA
+    )
     return is_color_page(rectify(small, np.asarray(quad) / COLOUR_CHECK_FACTOR, skew))
 
 

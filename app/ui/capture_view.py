@@ -119,12 +119,20 @@ class CaptureView(QWidget):
                 image = QImage.fromData(data).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
                 emit((page, image))
 
-            result = capture(scanner, device.id, settings, self.station.journal,
-                             batch_name=device.name, cancel=cancel, on_page=on_page)
+            result = capture(
+                scanner,
+                device.id,
+                settings,
+                self.station.journal,
+                batch_name=device.name,
+                cancel=cancel,
+                on_page=on_page,
+            )
             if result.error is not None:
                 emit(result.error)
-            return process_batch(self.station.journal, result.batch.id, self.station.analyze,
-                                 progress=progress)
+            return process_batch(
+                self.station.journal, result.batch.id, self.station.analyze, progress=progress
+            )
 
         task = self.runner.start(job)
         self._scan_cancel = task.cancel
@@ -141,7 +149,9 @@ class CaptureView(QWidget):
         if isinstance(item, StationError):
             QMessageBox.warning(self, self.tr("Scanner"), item.user_message(self.station.settings.language))
             return
-        page, image = item  # type: ignore[misc]
+        assert isinstance(item, tuple)
+        page: Page = item[0]
+        image: QImage = item[1]
         widget_item = QListWidgetItem(self.tr("Page %1").replace("%1", str(page.seq)))
         widget_item.setIcon(QPixmap.fromImage(image))
         self.pages.addItem(widget_item)
@@ -161,8 +171,11 @@ class CaptureView(QWidget):
             item = self._items.get(r.page.id)
             if item is not None:
                 item.setText(self._describe(r, doc_of.get(r.page.id)))
-        self._done(self.tr("%1 pages, %2 documents").replace("%1", str(len(result.pages)))
-                   .replace("%2", str(len(result.documents))))
+        self._done(
+            self.tr("%1 pages, %2 documents")
+            .replace("%1", str(len(result.pages)))
+            .replace("%2", str(len(result.documents)))
+        )
 
     def _describe(self, r: PageResult, doc: int | None) -> str:
         label = self.tr("Page %1").replace("%1", str(r.page.seq))

@@ -37,7 +37,7 @@ class Task(QRunnable):
             result = self.fn(progress=self._progress, cancel=self.cancel, emit=self.signals.item.emit)
         except StationError as exc:
             self.signals.failed.emit(exc)
-        except Exception as exc:  # noqa: BLE001 - every failure must reach the one error dialog
+        except Exception as exc:
             log.exception("background task failed")
             self.signals.failed.emit(StationError(type(exc).__name__))
         else:

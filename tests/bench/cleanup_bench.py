@@ -43,8 +43,9 @@ def pipeline_rate(data_root: Path) -> tuple[int, float]:
         with tempfile.TemporaryDirectory() as tmp:
             station = build_station(Settings(data_dir=Path(tmp)))
             t0 = time.perf_counter()
-            captured = capture(station.scanners["files"], str(batch), ScanSettings(), station.journal,
-                               batch_name=batch.name)
+            captured = capture(
+                station.scanners["files"], str(batch), ScanSettings(), station.journal, batch_name=batch.name
+            )
             with station.analysis_executor() as pool:
                 process_batch(station.journal, captured.batch.id, station.analyze, executor=pool)
             elapsed += time.perf_counter() - t0
@@ -61,11 +62,15 @@ def main() -> None:
     print("Cleanup per page, one core (decode excluded unless named):")
     for key, values in times.items():
         if values:
-            print(f"  {key:28s} median {statistics.median(values):7.1f}  p95 "
-                  f"{sorted(values)[int(0.95 * (len(values) - 1))]:7.1f}  n={len(values)}")
+            print(
+                f"  {key:28s} median {statistics.median(values):7.1f}  p95 "
+                f"{sorted(values)[int(0.95 * (len(values) - 1))]:7.1f}  n={len(values)}"
+            )
     pages, elapsed = pipeline_rate(args.data)
-    print(f"Headless pipeline without OCR (journal + decode + cleanup, all cores): {pages} pages in "
-          f"{elapsed:.1f} s = {pages / elapsed * 60:.0f} pages/minute")
+    print(
+        f"Headless pipeline without OCR (journal + decode + cleanup, all cores): {pages} pages in "
+        f"{elapsed:.1f} s = {pages / elapsed * 60:.0f} pages/minute"
+    )
 
 
 if __name__ == "__main__":

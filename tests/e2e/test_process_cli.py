@@ -34,8 +34,10 @@ def test_process_dev_batch_meets_the_cleanup_bar(dev_scans: Path, tmp_path: Path
     pages = [json.loads(line) for line in (out / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
     docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [p["file"] for p in pages] == sorted(p.name for p in (dev_scans / batch).glob("*.jpg"))
-    assert all({"skew_deg", "orientation", "page_quad", "is_blank", "is_separator", "document", "text"} <= p.keys()
-               for p in pages)
+    assert all(
+        {"skew_deg", "orientation", "page_quad", "is_blank", "is_separator", "document", "text"} <= p.keys()
+        for p in pages
+    )
     assert all({"document", "pages", "doc_type", "fields", "pdf"} <= d.keys() for d in docs)
 
     gt = tmp_path / "gt"
@@ -70,7 +72,9 @@ def test_bad_files_are_reported_and_do_not_stop_the_batch(dev_scans: Path, tmp_p
     pages = {json.loads(x)["file"]: json.loads(x) for x in (out / "pages.jsonl").read_text().splitlines()}
     assert sorted(pages) == ["0001.jpg", "0002.jpg", "0003.jpg", "0004.png", "0005.jpg"]
     assert {pages[n].get("error") for n in ("0002.jpg", "0003.jpg", "0004.png")} <= {
-        "empty_file", "unreadable_image"}
+        "empty_file",
+        "unreadable_image",
+    }
     assert all(pages[n].get("error") for n in ("0002.jpg", "0003.jpg", "0004.png"))
     assert "error" not in pages["0001.jpg"] and "error" not in pages["0005.jpg"]
     assert pages["0001.jpg"]["document"] is not None
@@ -86,8 +90,12 @@ def test_absurdly_large_image_is_refused_before_decoding(tmp_path: Path, size: t
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", size[0], size[1], 8, 2, 0, 0, 0)
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(
-        b"IEND", b"")
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 1000))
+        + chunk(b"IEND", b"")
+    )
     src = tmp_path / "in"
     src.mkdir()
     (src / "huge.png").write_bytes(png)

@@ -26,8 +26,9 @@ def test_kill_during_scan_keeps_exactly_the_delivered_pages(fresh_data_dir: Path
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    listing = subprocess.run([str(SOHOA), "--profile", "demo", "batches"], capture_output=True, text=True,
-                             env=env, timeout=60)
+    listing = subprocess.run(
+        [str(SOHOA), "--profile", "demo", "batches"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert listing.returncode == 0, listing.stderr
     rows = [r.split("\t") for r in listing.stdout.strip().splitlines()]
     assert len(rows) == 1

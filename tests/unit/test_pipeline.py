@@ -18,8 +18,9 @@ def fake_analyze(data: bytes, dpi: int | None) -> PageFindings:
 
 def test_capture_journals_pages_and_keeps_them_after_a_jam() -> None:
     journal = MemoryJournal()
-    result = capture(ListScanner([b"a", b"b", b"c"], jam_after=2), "list", ScanSettings(), journal,
-                     batch_name="b")
+    result = capture(
+        ListScanner([b"a", b"b", b"c"], jam_after=2), "list", ScanSettings(), journal, batch_name="b"
+    )
     assert isinstance(result.error, PaperJam)
     assert [p.seq for p in journal.list_pages(result.batch.id)] == [1, 2]
     assert journal.get_batch(result.batch.id).state == BatchState.CAPTURED
