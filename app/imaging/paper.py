@@ -24,8 +24,12 @@ CONTRAST_MIN = 10.0  # paper must be this much brighter than everything outside 
 MAX_TILT = 0.27  # |slope| of an edge line, about 15 degrees
 INLIER_PX = 1.5
 MIN_SUPPORT = 0.3  # share of scan lines that must agree on an edge
-ROW_STEP = 2  # scan every other line
-SEARCH_SHARE = 0.6  # how far into the image (share of its width) an edge is looked for
+ROW_STEP = 3  # scan every third line
+SHADOW_CONTRAST = 12.0  # a shadow band this much darker than the paper just inside
+SHADOW_DARKEST = 80.0  # darker than this is ink (text, bars), not a shadow
+MIN_SHADOW_RUN = 0.35  # an edge seen only as a shadow must run unbroken over this share of lines
+BAND_PX = 4  # glass seen outside an edge: at least this wide (about 1.3 mm here)
+SEARCH_SHARE = 0.45  # how far into the image (share of its width) an edge is looked for
 
 
 @dataclass(frozen=True)
@@ -66,30 +70,93 @@ def _view(small: np.ndarray, side: str) -> np.ndarray:
 
 
 def _side_line(small: np.ndarray, side: str) -> EdgeLine | None:
+    """The paper edge on one side: against a darker glass, else along a shadow on a light one."""
     view = _view(small, side)
+    rows = view.shape[0]
     ys, xs = _edge_candidates(view)
-    if len(ys) < MIN_SUPPORT * view.shape[0] / ROW_STEP:
+    line = _robust_line(ys, xs, rows) if len(ys) >= MIN_SUPPORT * rows / ROW_STEP else None
+    if line is not None:
+        return line
+    ys, xs = _shadow_candidates(view)
+    if len(ys) < MIN_SHADOW_RUN * rows / ROW_STEP:
         return None
-    return _robust_line(ys, xs, view.shape[0])
+    line = _robust_line(ys, xs, rows)
+    if line is None or _longest_run(ys, xs, line) < MIN_SHADOW_RUN * rows:
+        return None
+    return line
 
 
 def _edge_candidates(view: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per scan line, the sub-pixel x of the first dark-to-bright step whose outside is all darker."""
-    n = int(view.shape[1] * SEARCH_SHARE) - 10  # candidate x runs over 1 .. n
+    """Per scan line, the sub-pixel x of the first dark-to-bright step whose outside is all darker.
+
+    "All darker" is checked twice: on average from the border, and over the few pixels just outside,
+    so that neither a thin text stroke nor a shadowed stretch of light glass passes for the glass.
+    """
+    n = int(view.shape[1] * SEARCH_SHARE) - 10
     lines = np.ascontiguousarray(view[::ROW_STEP, : n + 9])
     csum = np.cumsum(lines, axis=1, dtype=np.float32)
-    rise = lines[:, 2 : n + 2] - lines[:, 0:n]
-    outside_mean = csum[:, 0:n] / np.arange(1, n + 1, dtype=np.float32)  # mean of lines[:, :x]
-    inside_mean = (csum[:, 8 : n + 8] - csum[:, 2 : n + 2]) / 6.0  # mean of lines[:, x+2 : x+8]
+    k = np.arange(BAND_PX, n)  # candidate x = k + 1
+    rise = lines[:, k + 1] - lines[:, k - 1]
+    inside_mean = (csum[:, k + 7] - csum[:, k + 1]) / 6.0  # mean of lines[:, x+2 : x+8]
+    outside_mean = csum[:, k] / (k + 1).astype(np.float32)  # mean of lines[:, :x]
+    brightest_out = np.maximum.accumulate(lines, axis=1)[:, k]  # max of lines[:, :x]
     ok = rise > STEP_MIN
     ok &= inside_mean - outside_mean > CONTRAST_MIN
-    ok &= inside_mean - lines[:, 0:n] > CONTRAST_MIN
+    ok &= inside_mean - _band_max(lines, k) > CONTRAST_MIN
+    ok &= inside_mean - brightest_out > CONTRAST_MIN / 2  # no paper out there: bars, blots
+    return _first_hits(view, ok, k)
+
+
+def _band_max(lines: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Brightest of the BAND_PX pixels just outside each candidate: glass or shadow is dark all
+    through, a text stroke or rule (at most a couple of pixels here) is not."""
+    out = lines[:, k]
+    for d in range(1, BAND_PX):
+        out = np.maximum(out, lines[:, k - d])
+    return out
+
+
+def _first_hits(view: np.ndarray, ok: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows (in view coordinates) and refined x of the first accepted candidate on each scan line."""
     hit = ok.any(axis=1)
     first = np.argmax(ok, axis=1)
     rows_hit = np.nonzero(hit)[0]
-    xs = first[rows_hit].astype(np.float64) + 1.0
+    xs = k[first[rows_hit]].astype(np.float64) + 1.0
     ys = rows_hit * ROW_STEP
     return ys.astype(np.float64), _refine(view, ys, xs)
+
+
+def _shadow_candidates(view: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per scan line, the first rise from a grey shadow band onto the paper, with only lid outside.
+
+    On a light lid the sheet is no brighter than the glass around it; what shows its edge is the
+    shadow the sheet casts. A band of a few pixels, grey rather than ink-black, with nothing darker
+    further out; text strokes are thinner or blacker, and runs of them are not long straight lines.
+    """
+    n = int(view.shape[1] * SEARCH_SHARE) - 10
+    lines = np.ascontiguousarray(view[::ROW_STEP, : n + 9])
+    csum = np.cumsum(lines, axis=1, dtype=np.float32)
+    k = np.arange(BAND_PX, n)  # candidate x = k + 1; shadow band = lines[:, k-3 : k+1]
+    rise = lines[:, k + 1] - lines[:, k - 1]
+    inside_mean = (csum[:, k + 7] - csum[:, k + 1]) / 6.0
+    band_mean = (csum[:, k] - csum[:, k - BAND_PX]) / float(BAND_PX)
+    darkest_out = np.minimum.accumulate(lines, axis=1)[:, k]
+    ok = rise > STEP_MIN
+    ok &= inside_mean - _band_max(lines, k) > SHADOW_CONTRAST
+    ok &= band_mean > SHADOW_DARKEST
+    ok &= darkest_out > band_mean - 15.0
+    return _first_hits(view, ok, k)
+
+
+def _longest_run(ys: np.ndarray, xs: np.ndarray, line: EdgeLine) -> float:
+    """Length (in rows) of the longest unbroken stretch of candidates lying on ``line``."""
+    on = np.sort(ys[np.abs(xs - (line.slope * ys + line.offset)) < INLIER_PX])
+    if len(on) == 0:
+        return 0.0
+    breaks = np.nonzero(np.diff(on) > ROW_STEP * 6)[0]
+    starts = np.concatenate([[0], breaks + 1])
+    ends = np.concatenate([breaks, [len(on) - 1]])
+    return float((on[ends] - on[starts]).max())
 
 
 def _refine(view: np.ndarray, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:

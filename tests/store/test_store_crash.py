@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from app.store import open_store
 
 KILLER = Path(__file__).with_name("killer.py")
 REPO = Path(__file__).resolve().parents[2]
+WATCHDOG_S = 60.0
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX fork and SIGKILL")
 
@@ -39,6 +41,17 @@ def scanner_server() -> Iterator[subprocess.Popen[str]]:
     server.wait(timeout=30)
 
 
+def _describe(pid: int) -> str:
+    """Where a stuck scanner is waiting (Linux /proc), for the failure message."""
+    parts = []
+    for name in ("wchan", "stack"):
+        try:
+            parts.append(Path(f"/proc/{pid}/{name}").read_text()[:800])
+        except OSError as exc:
+            parts.append(f"{name}: {exc}")
+    return " | ".join(parts)
+
+
 def _scan_and_kill(
     server: subprocess.Popen[str], data_dir: Path, seed: int
 ) -> tuple[int, list[tuple[int, str]]]:
@@ -48,14 +61,24 @@ def _scan_and_kill(
     wanted = rng.randint(3, 15)
     server.stdin.write(f"{data_dir} {seed}\n")
     server.stdin.flush()
-    lines: list[str] = []
-    while sum(line.startswith("stored") for line in lines) < wanted:
-        line = server.stdout.readline()
-        if not line or line.startswith("reaped"):
-            pytest.fail(f"scanner ended before being killed: {lines[-3:]}")
-        lines.append(line)
+    lines = [server.stdout.readline()]
+    pid = int(lines[0].split()[1])
+    stuck: list[str] = []
+    # A scanner that stops answering is a failure, not a hang: describe it, then kill it.
+    watchdog = threading.Timer(
+        WATCHDOG_S, lambda: (stuck.append(_describe(pid)), os.kill(pid, signal.SIGKILL))
+    )
+    watchdog.start()
+    try:
+        while sum(line.startswith("stored") for line in lines) < wanted:
+            line = server.stdout.readline()
+            if not line or line.startswith("reaped"):
+                pytest.fail(f"scanner ended before being killed: {lines[-3:]} {stuck}")
+            lines.append(line)
+    finally:
+        watchdog.cancel()
     time.sleep(rng.uniform(0, 0.030))  # let the kill land anywhere inside the next write
-    os.kill(int(lines[0].split()[1]), signal.SIGKILL)
+    os.kill(pid, signal.SIGKILL)
     while not (line := server.stdout.readline()).startswith("reaped"):
         assert line, "scanner server died"
         lines.append(line)
@@ -64,6 +87,7 @@ def _scan_and_kill(
     return batch_id, acked
 
 
+@pytest.mark.timeout(120)
 @pytest.mark.parametrize("seed", range(10))
 def test_killed_scan_keeps_every_acknowledged_page(
     scanner_server: subprocess.Popen[str], tmp_path: Path, seed: int

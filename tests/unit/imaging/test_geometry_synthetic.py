@@ -61,15 +61,25 @@ def place(
     background: int = 40,
     margin: int = 90,
     offset: tuple[int, int] = (0, 0),
+    shadow: float = 0.0,
 ) -> Scan:
-    """Lay ``page`` on a scanner glass of ``background`` tone, rotated ``skew`` degrees CCW."""
+    """Lay ``page`` on a scanner glass of ``background`` tone, rotated ``skew`` degrees CCW.
+
+    ``shadow`` darkens the glass next to the sheet by that share, fading over a few millimetres.
+    """
     h, w = page.shape[:2]
     glass_h, glass_w = h + 2 * margin, w + 2 * margin
     canvas = np.full((glass_h, glass_w), background, np.uint8)
     x0, y0 = margin + offset[0], margin + offset[1]
     canvas[y0 : y0 + h, x0 : x0 + w] = page
     turn = cv2.getRotationMatrix2D((glass_w / 2.0, glass_h / 2.0), skew, 1.0)
-    image = cv2.warpAffine(canvas, turn, (glass_w, glass_h), borderValue=background)
+    image = cv2.warpAffine(canvas, turn, (glass_w, glass_h), borderValue=background).astype(float)
+    if shadow:
+        sheet = np.zeros((glass_h, glass_w), np.uint8)
+        sheet[y0 : y0 + h, x0 : x0 + w] = 1
+        sheet = cv2.warpAffine(sheet, turn, (glass_w, glass_h), flags=cv2.INTER_NEAREST)
+        distance = cv2.distanceTransform(1 - sheet, cv2.DIST_L2, 3)
+        image = np.where(sheet > 0, image, image * (1 - shadow * np.exp(-distance / 25.0)))
     noise = np.random.default_rng(9).normal(0, 2.0, image.shape)
     image = np.clip(image + noise, 0, 255).astype(np.uint8)
     corners = np.array([[x0, y0], [x0 + w - 1, y0], [x0 + w - 1, y0 + h - 1], [x0, y0 + h - 1]], float)
@@ -94,6 +104,21 @@ def test_paper_is_found_on_dark_grey_and_light_glass(skew: float, background: in
     assert found.shape == (4, 2) and found.dtype == np.float32
     assert quad_iou(found, scan.quad, scan.image.shape) > 0.985
     assert np.abs(found - scan.quad).max() < 6
+
+
+@pytest.mark.parametrize("background", [235, 250])
+def test_paper_on_a_white_lid_is_found_by_its_shadow(background: int) -> None:
+    scan = place(text_page(), 1.5, background=background, shadow=0.3)
+    assert quad_iou(find_paper(scan.image), scan.quad, scan.image.shape) > 0.985
+
+
+def test_bars_and_rules_on_a_sheet_filling_the_scan_are_not_taken_for_edges() -> None:
+    page = text_page()
+    page[40:70, 300:900] = 20  # a thick bar near the top, like a separator's patch code
+    page[600:630, 30:60] = 20  # a punch-hole-like blot near the left edge
+    page[1000:1003, :] = 150  # a grey fold line across the whole sheet
+    h, w = page.shape
+    assert find_paper(page).tolist() == [[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]]
 
 
 def test_corners_come_in_image_order_top_left_first() -> None:
