@@ -45,8 +45,17 @@ class MemoryJournal:
         self.pages[page_id].state = PageState.FAILED
         self.pages[page_id].error_code = error_code
 
-    def set_documents(self, batch_id: int, documents: Sequence[Sequence[int]]) -> list[Document]:
-        docs = [Document(i + 1, batch_id, i, list(ids)) for i, ids in enumerate(documents)]
+    def set_documents(
+        self,
+        batch_id: int,
+        documents: Sequence[Sequence[int]],
+        doc_types: Sequence[str | None] | None = None,
+    ) -> list[Document]:
+        types = list(doc_types) if doc_types is not None else [None] * len(documents)
+        docs = [
+            Document(i + 1, batch_id, i, list(ids), doc_type=t or "unknown")
+            for i, (ids, t) in enumerate(zip(documents, types, strict=True))
+        ]
         self.documents[batch_id] = docs
         for p in self.pages.values():
             if p.batch_id == batch_id:

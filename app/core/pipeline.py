@@ -134,10 +134,7 @@ def assemble(journal: CaptureJournal, batch_id: int, results: list[PageResult]) 
     """Split the analysed pages into documents and record them in the journal."""
     plans = assemble_documents([r.findings for r in results])
     page_ids = [[results[i].page.id for i in plan.page_positions] for plan in plans]
-    documents = journal.set_documents(batch_id, page_ids)
-    for document, plan in zip(documents, plans, strict=True):
-        if plan.doc_type_hint:
-            document.doc_type = plan.doc_type_hint
+    documents = journal.set_documents(batch_id, page_ids, [plan.doc_type_hint for plan in plans])
     return BatchResult(journal.get_batch(batch_id), results, documents, plans)
 
 

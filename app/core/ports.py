@@ -104,7 +104,12 @@ class CaptureJournal(Protocol):
 
     def mark_page_failed(self, page_id: int, error_code: str) -> None: ...
 
-    def set_documents(self, batch_id: int, documents: Sequence[Sequence[int]]) -> list[Document]: ...
+    def set_documents(
+        self,
+        batch_id: int,
+        documents: Sequence[Sequence[int]],
+        doc_types: Sequence[str | None] | None = None,
+    ) -> list[Document]: ...
 
     def get_batch(self, batch_id: int) -> Batch: ...
 

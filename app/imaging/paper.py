@@ -29,7 +29,7 @@ SHADOW_CONTRAST = 12.0  # a shadow band this much darker than the paper just ins
 SHADOW_DARKEST = 80.0  # darker than this is ink (text, bars), not a shadow
 MIN_SHADOW_RUN = 0.35  # an edge seen only as a shadow must run unbroken over this share of lines
 BAND_PX = 4  # glass seen outside an edge: at least this wide (about 1.3 mm here)
-SEARCH_SHARE = 0.45  # how far into the image (share of its width) an edge is looked for
+SEARCH_SHARE = 0.5  # how far into the image (share of its width) an edge is looked for
 
 
 @dataclass(frozen=True)

@@ -114,9 +114,15 @@ class SqliteStore:
             row.state = PageState.FAILED.value
             row.error_code = error_code
 
-    def set_documents(self, batch_id: int, documents: Sequence[Sequence[int]]) -> list[Document]:
-        """Replace the batch's documents; pages listed in none of them belong to no document."""
+    def set_documents(
+        self,
+        batch_id: int,
+        documents: Sequence[Sequence[int]],
+        doc_types: Sequence[str | None] | None = None,
+    ) -> list[Document]:
+        """Replace the batch's documents (the batch is then processed); unlisted pages are in none."""
         wanted = [list(page_ids) for page_ids in documents]
+        types = list(doc_types) if doc_types is not None else [None] * len(wanted)
         flat = [page_id for page_ids in wanted for page_id in page_ids]
         if len(flat) != len(set(flat)):
             raise ValueError("a page can belong to one document only")
@@ -127,13 +133,17 @@ class SqliteStore:
                 raise NotFound(f"pages {sorted(strangers)} are not in batch {batch_id}")
             session.execute(update(PageRow).where(PageRow.batch_id == batch_id).values(document_id=None))
             session.execute(delete(DocumentRow).where(DocumentRow.batch_id == batch_id))
-            for index, page_ids in enumerate(wanted):
+            for index, (page_ids, doc_type) in enumerate(zip(wanted, types, strict=True)):
                 doc = DocumentRow(
-                    batch_id=batch_id, index=index, state=DocumentState.DRAFT.value, doc_type="unknown"
+                    batch_id=batch_id,
+                    index=index,
+                    state=DocumentState.DRAFT.value,
+                    doc_type=doc_type or "unknown",
                 )
                 session.add(doc)
                 session.flush()
                 session.execute(update(PageRow).where(PageRow.id.in_(page_ids)).values(document_id=doc.id))
+            _batch_row(session, batch_id).state = BatchState.PROCESSED.value
         return self.list_documents(batch_id)
 
     # --- queries ---------------------------------------------------------------------------------
