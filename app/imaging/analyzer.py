@@ -18,7 +18,7 @@ from app.core.models import PageFindings
 from app.core.ports import PageAnalysis
 from app.imaging.blank import is_blank
 from app.imaging.color import is_color_page
-from app.imaging.decode import decode_image
+from app.imaging.decode import DecodedImage, decode_image
 from app.imaging.deskew import estimate_skew
 from app.imaging.orientation import detect_orientation
 from app.imaging.paper import find_paper
@@ -40,7 +40,11 @@ def init_worker() -> None:
 
 def analyze(data: bytes, dpi_hint: int | None = None) -> PageAnalysis:
     """Clean one page; ``dpi_hint`` (what the scanner was set to) wins over the file's header."""
-    decoded = decode_image(data)
+    return analyze_decoded(decode_image(data), dpi_hint)
+
+
+def analyze_decoded(decoded: DecodedImage, dpi_hint: int | None = None) -> PageAnalysis:
+    """The cleanup proper, on pixels already decoded."""
     image = decoded.image
     dpi = dpi_hint or decoded.dpi or DEFAULT_DPI
     gray = to_gray(image)

@@ -24,7 +24,7 @@ FINE_HALF_RANGE = 0.6
 FINE_STEP = 0.05
 COARSE_POINTS = 8_000
 FINE_POINTS = 40_000
-CROOKED_DEG = 0.75  # text this far from the paper edges (and clearly seen) wins: content printed askew
+CROOKED_DEG = 1.0  # text this far from the paper edges (and clearly seen) wins: content printed askew
 STRONG_RATIO = 1.6
 MIN_INK_POINTS = 400
 MIN_PEAK_RATIO = 1.25  # best profile energy over the median one: below this no text lines were seen
@@ -58,6 +58,7 @@ def combine_skew(edge: float | None, text: TextSkew | None) -> float:
         return text.angle if text is not None else 0.0
     if text is None or text.peak_ratio < STRONG_RATIO or abs(text.angle - edge) < CROOKED_DEG:
         return edge
+    log.debug("text lines at %.2f deg disagree with paper edges at %.2f deg", text.angle, edge)
     return text.angle
 
 

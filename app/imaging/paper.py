@@ -50,6 +50,7 @@ def find_paper(image: np.ndarray) -> np.ndarray:
     lines = {side: _side_line(small, side) for side in ("left", "right", "top", "bottom")}
     sh, sw = small.shape
     if all(line is None for line in lines.values()):
+        log.debug("no paper edge found: the sheet fills the scan")
         return image_rect(width, height)
     corners = _corners(lines, sw, sh)
     corners = to_full(corners, factor)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from tests.unit.imaging.test_geometry_synthetic import BODY, blank_page, place, text_page
 
 from app.imaging.deskew import estimate_skew
 from app.imaging.orientation import detect_orientation, detect_orientation_scored, measure_orientation
 from app.imaging.paper import find_paper
 from app.imaging.rectify import rectify, rotate_orientation
+from tests.unit.imaging.test_geometry_synthetic import BODY, blank_page, place, text_page
 
 TURNS = [0, 90, 180, 270]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.unit.imaging.test_geometry_synthetic import blank_page, place, text_page
 
 from app.imaging.deskew import estimate_skew, quad_angle, text_skew
 from app.imaging.paper import find_paper
 from app.imaging.rectify import rectify, rotate_orientation
+from tests.unit.imaging.test_geometry_synthetic import blank_page, place, text_page
 
 
 @pytest.mark.parametrize("skew", [-4.6, -0.7, 0.0, 0.3, 2.5])
