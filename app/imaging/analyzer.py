@@ -30,7 +30,7 @@ from app.imaging.separator import detect_separator
 log = logging.getLogger(__name__)
 
 DEFAULT_DPI = 300  # a file without a resolution tag is assumed to be a 300 dpi scan
-COLOUR_CHECK_FACTOR = 4
+COLOUR_CHECK_FACTOR = 4  # two halvings
 
 
 def init_worker() -> None:

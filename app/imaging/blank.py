@@ -14,6 +14,8 @@ import logging
 import cv2
 import numpy as np
 
+from app.imaging.pyramid import to_gray
+
 log = logging.getLogger(__name__)
 
 WORK_DPI = 100.0
@@ -26,13 +28,6 @@ BLANK_MAX_INK_MM2 = 12.0  # total ink below this: blank
 LONE_MARK_MAX_MM = (22.0, 9.0)  # one small cluster (a page number) this size at most: blank
 LONE_MARK_MAX_INK_MM2 = 40.0
 EARLY_CONTENT_MM2 = 250.0  # more strong ink than two punch holes and any speckle: content
-
-
-def to_gray(page: np.ndarray) -> np.ndarray:
-    """Gray uint8 view of a BGR or gray page."""
-    if page.ndim == 3:
-        return cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)
-    return page
 
 
 def downscale(gray: np.ndarray, dpi: int | float, target_dpi: float) -> tuple[np.ndarray, float]:

@@ -24,7 +24,7 @@ _MIN_DPI, _MAX_DPI = 72, 1200
 _COVERAGE = 0.5  # an image covering at least half the page sets the page's scan resolution
 
 
-class UnsplittableFile(Exception):  # noqa: N818 - reads as the condition it names
+class UnsplittableFile(Exception):
     """A TIFF or PDF whose pages cannot be read."""
 
 

@@ -39,7 +39,7 @@ def _error(name: str) -> type[TwainError]:
     return type(name, (TwainError,), {"__doc__": f"pytwain.exceptions.{name} (fake)."})
 
 
-class CheckStatus(Exception):  # noqa: N818 - pytwain's name
+class CheckStatus(Exception):
     """pytwain.exceptions.CheckStatus: value accepted but rounded."""
 
 

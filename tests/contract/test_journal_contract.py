@@ -42,9 +42,15 @@ def test_findings_failures_and_documents_round_trip(journal: CaptureJournal) -> 
     batch = journal.create_batch("Lô 2")
     a, b, c = (journal.add_page(batch.id, scanned(bytes([i]), f"{i}.jpg")) for i in range(3))
     journal.finish_capture(batch.id)
-    found = PageFindings(2480, 3508, 300, skew_deg=1.25, orientation=180,
-                         page_quad=((1.0, 2.0), (3.0, 4.0), (5.0, 6.0), (7.0, 8.0)),
-                         warnings=(QualityWarning.BLURRED,))
+    found = PageFindings(
+        2480,
+        3508,
+        300,
+        skew_deg=1.25,
+        orientation=180,
+        page_quad=((1.0, 2.0), (3.0, 4.0), (5.0, 6.0), (7.0, 8.0)),
+        warnings=(QualityWarning.BLURRED,),
+    )
     journal.save_findings(a.id, found)
     journal.save_findings(c.id, found)
     journal.mark_page_failed(b.id, "unreadable_image")
