@@ -14,6 +14,7 @@ from app import __version__
 from app.bootstrap import Station, build_station
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
+from app.core.models import BatchState
 from app.core.pipeline import capture, process_batch
 from app.core.ports import ColorMode, PaperSource, ScanSettings
 from app.core.settings import settings_from_env
@@ -102,6 +103,27 @@ def cmd_scan(args: argparse.Namespace) -> int:
         station.close()
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    """Report what start-up recovery found, then finish cleanup of every batch left half-processed."""
+    station = _station(args)
+    try:
+        # Opening the store already recovered; a deep check re-hashes every stored file as well.
+        report = station.store.recover(deep=True) if args.deep else station.store.last_recovery
+        print(
+            f"Kiểm tra CSDL: {'tốt' if report.integrity_ok else 'LỖI: ' + '; '.join(report.integrity)}\n"
+            f"Lô quét bị gián đoạn (đã giữ các trang): {len(report.interrupted_batches)}\n"
+            f"Trang mất tệp: {len(report.missing_pages)}; trang hỏng: {len(report.corrupt_pages)}\n"
+            f"Tệp tạm đã dọn: {report.temp_files_removed}"
+        )
+        pending = [b for b in station.journal.list_batches() if b.state == BatchState.CAPTURED]
+        for batch in pending:
+            result = process_batch(station.journal, batch.id, station.analyze)
+            print(f"Lô {batch.id}: đã xử lý {len(result.pages)} trang, {len(result.documents)} tài liệu")
+        return 0 if report.integrity_ok else 1
+    finally:
+        station.close()
+
+
 def cmd_devices(args: argparse.Namespace) -> int:
     station = _station(args)
     try:
@@ -156,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("devices", help="liệt kê máy quét").set_defaults(func=cmd_devices)
     sub.add_parser("batches", help="liệt kê các lô").set_defaults(func=cmd_batches)
+    r = sub.add_parser("recover", help="kiểm tra dữ liệu và xử lý tiếp các lô dở dang")
+    r.add_argument("--deep", action="store_true", help="kiểm tra mã băm của mọi tệp")
+    r.set_defaults(func=cmd_recover)
     return parser
 
 

@@ -33,3 +33,10 @@ def test_kill_during_scan_keeps_exactly_the_delivered_pages(fresh_data_dir: Path
     rows = [r.split("\t") for r in listing.stdout.strip().splitlines()]
     assert len(rows) == 1
     assert rows[0][1] == "captured" and rows[0][2] == "3 trang"
+
+    recovered = subprocess.run(
+        [str(SOHOA), "--profile", "demo", "recover"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert recovered.returncode == 0, recovered.stderr
+    assert "Kiểm tra CSDL: tốt" in recovered.stdout
+    assert "đã xử lý 3 trang" in recovered.stdout
