@@ -9,6 +9,7 @@ from dataclasses import replace
 from app.core.cancel import CancelToken
 from app.core.errors import FeederEmpty, NotFound, PaperJam
 from app.core.models import Batch, BatchState, Document, Page, PageFindings, PageState
+from app.core.ocr_types import OcrPage
 from app.core.ports import Capabilities, ColorMode, DeviceInfo, PaperSource, ScannedPage, ScanSettings
 
 
@@ -20,6 +21,7 @@ class MemoryJournal:
         self.pages: dict[int, Page] = {}
         self.blobs: dict[str, bytes] = {}
         self.documents: dict[int, list[Document]] = {}
+        self.ocr: dict[int, OcrPage] = {}
 
     def create_batch(self, name: str, device: str = "") -> Batch:
         batch = Batch(id=len(self.batches) + 1, name=name, device=device)
@@ -40,6 +42,24 @@ class MemoryJournal:
     def save_findings(self, page_id: int, findings: PageFindings) -> None:
         self.pages[page_id].findings = findings
         self.pages[page_id].state = PageState.CLEANED
+
+    def save_ocr(self, page_id: int, ocr: OcrPage) -> None:
+        self.ocr[page_id] = ocr
+
+    def read_ocr(self, page_id: int) -> OcrPage | None:
+        return self.ocr.get(page_id)
+
+    def save_document_pdf(self, document_id: int, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        self.blobs[sha] = data
+        for docs in self.documents.values():
+            for d in docs:
+                if d.id == document_id:
+                    d.pdf_sha256 = sha
+        return sha
+
+    def read_blob(self, sha256: str) -> bytes:
+        return self.blobs[sha256]
 
     def mark_page_failed(self, page_id: int, error_code: str) -> None:
         self.pages[page_id].state = PageState.FAILED

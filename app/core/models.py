@@ -88,6 +88,7 @@ class Document:
     page_ids: list[int] = field(default_factory=list)
     state: DocumentState = DocumentState.DRAFT
     doc_type: str = "unknown"
+    pdf_sha256: str | None = None  # the document's PDF in the file store, once built
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from app.core.cancel import CancelToken
 from app.core.models import Batch, Document, Page, PageFindings
+from app.core.ocr_types import OcrPage
 
 
 class PaperSource(StrEnum):
@@ -103,6 +104,14 @@ class CaptureJournal(Protocol):
     def save_findings(self, page_id: int, findings: PageFindings) -> None: ...
 
     def mark_page_failed(self, page_id: int, error_code: str) -> None: ...
+
+    def save_ocr(self, page_id: int, ocr: OcrPage) -> None: ...
+
+    def read_ocr(self, page_id: int) -> OcrPage | None: ...
+
+    def save_document_pdf(self, document_id: int, data: bytes) -> str: ...
+
+    def read_blob(self, sha256: str) -> bytes: ...
 
     def set_documents(
         self,

@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import NotFound, StoreError
 from app.core.models import Batch, BatchState, Document, DocumentState, Page, PageFindings, PageState
+from app.core.ocr_types import OcrPage
 from app.core.ports import ScannedPage
 from app.store.db import translated, writer
 from app.store.filestore import BlobStore
 from app.store.lockfile import DirLock
+from app.store.ocr_json import ocr_from_json, ocr_to_json
 from app.store.orm import (
     BatchRow,
     DocumentRow,
@@ -107,6 +109,28 @@ class SqliteStore:
             if row.state != PageState.TRASHED.value:
                 row.state = PageState.CLEANED.value
                 row.error_code = None
+
+    def save_ocr(self, page_id: int, ocr: OcrPage) -> None:
+        with self._lock, translated("saving recognised text"), self._write_session() as session:
+            _page_row(session, page_id).ocr = ocr_to_json(ocr)
+
+    def read_ocr(self, page_id: int) -> OcrPage | None:
+        with translated("reading recognised text"), Session(self._engine) as session:
+            data = session.scalar(select(PageRow.ocr).where(PageRow.id == page_id))
+            return ocr_from_json(data) if data else None
+
+    def save_document_pdf(self, document_id: int, data: bytes) -> str:
+        """Store the document's PDF (durably, content-addressed) and point the document at it."""
+        sha = self.blobs.put(data)
+        with self._lock, translated("saving a PDF"), self._write_session() as session:
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFound(f"document {document_id}")
+            row.pdf_sha256 = sha
+        return sha
+
+    def read_blob(self, sha256: str) -> bytes:
+        return self.blobs.get(sha256)
 
     def mark_page_failed(self, page_id: int, error_code: str) -> None:
         with self._lock, translated("flagging a page"), self._write_session() as session:

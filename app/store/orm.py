@@ -56,6 +56,7 @@ class DocumentRow(Base):
     index: Mapped[int] = mapped_column("index", Integer)
     state: Mapped[str] = mapped_column(String(20))
     doc_type: Mapped[str] = mapped_column(String(100))
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # the built PDF in the file store
 
 
 class PageRow(Base):
@@ -78,6 +79,7 @@ class PageRow(Base):
     state: Mapped[str] = mapped_column(String(20))
     error_code: Mapped[str | None] = mapped_column(String(50))
     findings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)  # words are bulky: on demand
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime())
 
@@ -177,4 +179,5 @@ def document_from_row(row: DocumentRow, page_ids: list[int]) -> Document:
         page_ids=page_ids,
         state=DocumentState(row.state),
         doc_type=row.doc_type,
+        pdf_sha256=row.pdf_sha256,
     )

@@ -9,6 +9,7 @@ import pytest
 
 from app.core.errors import NotFound
 from app.core.models import BatchState, PageFindings, PageState, QualityWarning
+from app.core.ocr_types import OcrPage, OcrWord
 from app.core.ports import CaptureJournal, ScannedPage
 from app.store import open_store
 from tests.fakes import MemoryJournal
@@ -67,3 +68,22 @@ def test_findings_failures_and_documents_round_trip(journal: CaptureJournal) -> 
 def test_unknown_batch_is_not_found(journal: CaptureJournal) -> None:
     with pytest.raises(NotFound):
         journal.get_batch(999)
+
+
+def test_ocr_and_document_pdf_are_kept(journal: CaptureJournal) -> None:
+    batch = journal.create_batch("Lô 3")
+    page = journal.add_page(batch.id, scanned(b"x", "1.jpg"))
+    assert journal.read_ocr(page.id) is None
+    ocr = OcrPage(
+        "Số: 45\nGIẤY KHAI SINH",
+        2480,
+        3508,
+        300,
+        (OcrWord("Số:", (10, 10, 60, 40), 91.5, 0), OcrWord("45", (70, 10, 110, 40), 88.0, 0)),
+    )
+    journal.save_ocr(page.id, ocr)
+    assert journal.read_ocr(page.id) == ocr
+    (doc,) = journal.set_documents(batch.id, [[page.id]])
+    sha = journal.save_document_pdf(doc.id, b"%PDF-1.7 test")
+    assert journal.list_documents(batch.id)[0].pdf_sha256 == sha
+    assert journal.read_blob(sha) == b"%PDF-1.7 test"
