@@ -52,6 +52,8 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python -m tests.bench.cleanup_bench --data $(DEV_SCANS)
+	$(BIN)/python -m tests.bench.ocr_pdf_bench --data $(DEV_SCANS)
+	$(BIN)/python -m tests.bench.latency_bench --data $(DEV_SCANS)
 
 eval: setup
 	rm -rf out/eval && mkdir -p out/eval

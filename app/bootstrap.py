@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import workers
 from app.core.errors import DriverUnavailable
-from app.core.pipeline import AnalyzeFn
+from app.core.pipeline import PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
-from app.imaging.analyzer import analyze_page, init_worker
 from app.scanning.files import FileImportScanner
 from app.scanning.simulated import SimulatedFeeder
 from app.store import Store, default_data_dir, open_store
@@ -36,25 +35,22 @@ class Station:
         return self.store
 
     @property
-    def analyze(self) -> AnalyzeFn:
-        return analyze_page
+    def analyze(self) -> PageWorkFn:
+        """Cleanup only: what the scan screen needs at once."""
+        return workers.analyze_only
 
-    def analysis_executor(self) -> Executor:
-        """A pool of low-priority worker processes for page analysis (cores - 1, at least 1)."""
-        return ProcessPoolExecutor(max_workers=self.settings.worker_count(), initializer=_lower_priority)
+    @property
+    def analyze_read_prepare(self) -> PageWorkFn:
+        """Cleanup, OCR and PDF page preparation in one pass (headless processing)."""
+        return workers.analyze_read_prepare
+
+    def worker_pool(self, workers_count: int | None = None) -> Executor:
+        """Low-priority worker processes (default: cores - 1, at least 1, leaving one for the UI)."""
+        count = workers_count or self.settings.worker_count()
+        return ProcessPoolExecutor(max_workers=count, initializer=workers.init_low_priority_worker)
 
     def close(self) -> None:
         self.store.close()
-
-
-def _lower_priority() -> None:
-    """Worker processes yield the CPU to the GUI and the scanner; one OpenMP thread each."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    init_worker()
-    try:
-        os.nice(5)
-    except (AttributeError, OSError):  # Windows has no nice(); priority stays normal
-        log.debug("could not lower worker priority")
 
 
 def resolve_data_dir(settings: Settings) -> Path:

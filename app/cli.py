@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -15,9 +16,11 @@ from app.bootstrap import Station, build_station
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
 from app.core.models import BatchState
-from app.core.pipeline import capture, process_batch
+from app.core.outputs import build_document_pdfs
+from app.core.pipeline import BatchResult, capture, process_batch
 from app.core.ports import ColorMode, PaperSource, ScanSettings
 from app.core.settings import settings_from_env
+from app.workers import assemble_document, prepare_pdf_page
 
 log = logging.getLogger(__name__)
 
@@ -45,29 +48,45 @@ def cmd_process(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         station = _station(args, args.data_dir or Path(tmp))
         try:
-            result = _process_with(station, src, args.workers)
+            result = _process_with(station, src, args.workers, not args.no_ocr)
+            _write_outputs(station, result, out)
         finally:
             station.close()
-    pages, documents = batch_records(result)
-    _write_jsonl(out / "pages.jsonl", pages)
-    _write_jsonl(out / "documents.jsonl", documents)
     failed = [p for p in result.pages if p.error is not None]
     for bad in failed:
         msg = bad.error.user_message("vi") if bad.error else ""
         print(f"{bad.page.source_name}: {msg}", file=sys.stderr)
-    print(f"{len(pages)} trang, {len(documents)} tài liệu, {len(failed)} trang lỗi -> {out}")
+    print(f"{len(result.pages)} trang, {len(result.documents)} tài liệu, {len(failed)} trang lỗi -> {out}")
     return 0
 
 
-def _process_with(station: Station, src: Path, workers: int) -> Any:
+def _process_with(station: Station, src: Path, workers: int, ocr: bool) -> BatchResult:
     scanner = station.scanners["files"]
     captured = capture(scanner, str(src), ScanSettings(), station.journal, batch_name=src.name)
     if captured.error is not None:
         raise captured.error
-    if workers == 1:
-        return process_batch(station.journal, captured.batch.id, station.analyze)
-    with station.analysis_executor() as pool:
-        return process_batch(station.journal, captured.batch.id, station.analyze, executor=pool)
+    work = station.analyze_read_prepare if ocr else station.analyze
+    with station.worker_pool(workers) as pool:
+        result = process_batch(station.journal, captured.batch.id, work, executor=pool)
+    if ocr:
+        build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page)
+    return result
+
+
+def _write_outputs(station: Station, result: BatchResult, out: Path) -> None:
+    pages, documents = batch_records(result)
+    texts = {r.page.source_name: r.ocr.text for r in result.pages if r.ocr is not None}
+    for record in pages:
+        record["text"] = texts.get(record["file"], "")
+    pdf_dir = out / "pdf"
+    for record, document in zip(documents, result.documents, strict=True):
+        if document.pdf_sha256:
+            pdf_dir.mkdir(exist_ok=True)
+            target = pdf_dir / f"{document.index:03d}.pdf"
+            target.write_bytes(station.journal.read_blob(document.pdf_sha256))
+            record["pdf"] = target.relative_to(out).as_posix()
+    _write_jsonl(out / "pages.jsonl", pages)
+    _write_jsonl(out / "documents.jsonl", documents)
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
@@ -162,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("process", help="xử lý một thư mục ảnh trang (không cần giao diện)")
     p.add_argument("input_dir", type=Path)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--workers", type=int, default=0, help="số tiến trình phân tích (0 = tự chọn)")
+    p.add_argument("--workers", type=int, default=0, help="số tiến trình xử lý (0 = mọi nhân CPU)")
+    p.add_argument("--no-ocr", action="store_true", help="chỉ làm sạch trang: không nhận dạng chữ, không PDF")
     p.set_defaults(func=cmd_process)
 
     s = sub.add_parser("scan", help="quét vào một lô mới")
@@ -188,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
     if args.command == "process" and args.workers == 0:
-        args.workers = settings_from_env(args.profile).worker_count()
+        args.workers = os.cpu_count() or 1  # headless: nobody is waiting on a UI, use every core
     try:
         return int(args.func(args))
     except StationError as exc:

@@ -12,16 +12,31 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
 
 from app.core.cancel import CancelToken, ProgressEvent, ProgressFn, no_progress
 from app.core.errors import DeviceError, ScanCancelled, StationError
 from app.core.models import Batch, Document, Page, PageFindings, PageState
+from app.core.ocr_types import OcrPage
 from app.core.ports import CaptureJournal, Scanner, ScanSettings
 from app.core.splitting import DocumentPlan, assemble_documents
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-AnalyzeFn = Callable[[bytes, int | None], PageFindings]
+
+@dataclass
+class PageProduct:
+    """What the per-page work gives back from a worker: findings, and OCR and a prepared PDF page when
+    the work includes them (``pdf_part`` is opaque to the core: the PDF adapter's compressed page)."""
+
+    findings: PageFindings
+    ocr: OcrPage | None = None
+    pdf_part: Any = None
+
+
+PageWorkFn = Callable[[bytes, int | None], PageProduct]
 
 
 @dataclass
@@ -36,6 +51,14 @@ class PageResult:
     page: Page
     findings: PageFindings | None = None
     error: StationError | None = None
+    ocr: OcrPage | None = None
+    pdf_part: Any = None
+
+    @property
+    def is_content(self) -> bool:
+        """A page that belongs in a document: read, and neither blank nor a separator."""
+        f = self.findings
+        return f is not None and not f.is_blank and not f.is_separator
 
 
 @dataclass
@@ -80,17 +103,17 @@ def capture(
     return result
 
 
-def _windowed(
-    executor: Executor | None, fn: AnalyzeFn, jobs: Iterable[tuple[bytes, int | None]], window: int
-) -> Iterator[Callable[[], PageFindings]]:
+def windowed(
+    executor: Executor | None, fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], window: int
+) -> Iterator[Callable[[], T]]:
     """Run ``fn`` over ``jobs`` keeping at most ``window`` in flight; yield result getters in order."""
     if executor is None:
-        for data, dpi in jobs:
-            yield lambda data=data, dpi=dpi: fn(data, dpi)  # type: ignore[misc]
+        for args in jobs:
+            yield partial(fn, *args)
         return
-    pending: deque[Future[PageFindings]] = deque()
-    for data, dpi in jobs:
-        pending.append(executor.submit(fn, data, dpi))
+    pending: deque[Future[T]] = deque()
+    for args in jobs:
+        pending.append(executor.submit(fn, *args))
         if len(pending) >= window:
             yield pending.popleft().result
     while pending:
@@ -100,14 +123,18 @@ def _windowed(
 def analyze_pages(
     journal: CaptureJournal,
     batch_id: int,
-    analyze: AnalyzeFn,
+    work: PageWorkFn,
     *,
     executor: Executor | None = None,
     window: int = 4,
     cancel: CancelToken | None = None,
     progress: ProgressFn = no_progress,
 ) -> list[PageResult]:
-    """Analyse every captured page of a batch not analysed yet; failures are recorded per page."""
+    """Run the page work on every captured page not analysed yet; failures are recorded per page.
+
+    Findings and OCR are journaled as each page completes; ``pdf_part`` stays in memory (the
+    document's PDF is assembled from it, or prepared again later from the journal).
+    """
     cancel = cancel or CancelToken()
     pages = [p for p in journal.list_pages(batch_id) if p.state != PageState.TRASHED]
     todo = [p for p in pages if p.state == PageState.CAPTURED]
@@ -116,16 +143,18 @@ def analyze_pages(
         if p.state == PageState.FAILED:
             results[p.id] = PageResult(p, None, StationError(p.error_code or ""))
     jobs = ((journal.read_page(p), p.dpi) for p in todo)
-    for done, (page, get) in enumerate(zip(todo, _windowed(executor, analyze, jobs, window), strict=True)):
+    for done, (page, get) in enumerate(zip(todo, windowed(executor, work, jobs, window), strict=True)):
         cancel.raise_if_cancelled()
         try:
-            findings = get()
+            product = get()
         except StationError as exc:
             journal.mark_page_failed(page.id, exc.code)
             results[page.id] = PageResult(page, None, exc)
         else:
-            journal.save_findings(page.id, findings)
-            results[page.id] = PageResult(page, findings)
+            journal.save_findings(page.id, product.findings)
+            if product.ocr is not None:
+                journal.save_ocr(page.id, product.ocr)
+            results[page.id] = PageResult(page, product.findings, None, product.ocr, product.pdf_part)
         progress(ProgressEvent(done + 1, len(todo), page.source_name))
     return [results[p.id] for p in pages]
 
@@ -141,12 +170,12 @@ def assemble(journal: CaptureJournal, batch_id: int, results: list[PageResult]) 
 def process_batch(
     journal: CaptureJournal,
     batch_id: int,
-    analyze: AnalyzeFn,
+    work: PageWorkFn,
     *,
     executor: Executor | None = None,
     cancel: CancelToken | None = None,
     progress: ProgressFn = no_progress,
 ) -> BatchResult:
     """Analyse and assemble a captured batch (resumes where a previous run stopped)."""
-    results = analyze_pages(journal, batch_id, analyze, executor=executor, cancel=cancel, progress=progress)
+    results = analyze_pages(journal, batch_id, work, executor=executor, cancel=cancel, progress=progress)
     return assemble(journal, batch_id, results)

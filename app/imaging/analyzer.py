@@ -30,6 +30,7 @@ from app.imaging.separator import detect_separator
 log = logging.getLogger(__name__)
 
 DEFAULT_DPI = 300  # a file without a resolution tag is assumed to be a 300 dpi scan
+THUMBNAIL_SIDE = 320
 COLOUR_CHECK_FACTOR = 4  # two halvings
 
 
@@ -80,6 +81,26 @@ def _colour_matters(image: np.ndarray, quad: np.ndarray, skew: float) -> bool:
         image, None, fx=1 / COLOUR_CHECK_FACTOR, fy=1 / COLOUR_CHECK_FACTOR, interpolation=cv2.INTER_AREA
     )
     return is_color_page(rectify(small, np.asarray(quad) / COLOUR_CHECK_FACTOR, skew))
+
+
+def clean_image(image: np.ndarray, findings: PageFindings) -> np.ndarray:
+    """The page as cleanup sees it, in the image's own colours: cropped, deskewed and upright."""
+    quad = np.asarray(findings.page_quad, dtype=np.float32) if findings.page_quad else None
+    sheet = image if quad is None else rectify(image, quad, findings.skew_deg)
+    return rotate_orientation(sheet, findings.orientation)
+
+
+def thumbnail(data: bytes, max_side: int = THUMBNAIL_SIDE) -> bytes:
+    """A small JPEG of the scan for the page strip, decoded at reduced size (fast, no cleanup)."""
+    arr = np.frombuffer(data, np.uint8)
+    small = cv2.imdecode(arr, cv2.IMREAD_REDUCED_COLOR_4)
+    if small is None:
+        small = decode_image(data).image  # TIFF/PDF and friends: full decode
+    scale = max_side / max(small.shape[:2])
+    if scale < 1:
+        small = cv2.resize(small, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ok, encoded = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    return encoded.tobytes() if ok else b""
 
 
 def analyze_page(data: bytes, dpi_hint: int | None = None) -> PageFindings:

@@ -52,7 +52,7 @@ def pipeline_rate(data_root: Path) -> tuple[int, float]:
             captured = capture(
                 station.scanners["files"], str(batch), ScanSettings(), station.journal, batch_name=batch.name
             )
-            with station.analysis_executor() as pool:
+            with station.worker_pool() as pool:
                 process_batch(station.journal, captured.batch.id, station.analyze, executor=pool)
             elapsed += time.perf_counter() - t0
             pages += len(captured.pages)

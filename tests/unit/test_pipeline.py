@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from app.core.errors import PaperJam, UnreadableImage
 from app.core.models import BatchState, PageFindings, PageState
-from app.core.pipeline import capture, process_batch
+from app.core.pipeline import PageProduct, capture, process_batch
 from app.core.ports import ScanSettings
 from tests.fakes import ListScanner, MemoryJournal
 
 
-def fake_analyze(data: bytes, dpi: int | None) -> PageFindings:
+def fake_analyze(data: bytes, dpi: int | None) -> PageProduct:
     """Interprets the test payloads: b'bad' is unreadable, b'sep' a separator, b'blank' blank."""
     if data == b"bad":
         raise UnreadableImage("test")
-    return PageFindings(10, 10, dpi or 300, is_separator=data == b"sep", is_blank=data == b"blank")
+    return PageProduct(
+        PageFindings(10, 10, dpi or 300, is_separator=data == b"sep", is_blank=data == b"blank")
+    )
 
 
 def test_capture_journals_pages_and_keeps_them_after_a_jam() -> None:
@@ -46,7 +48,7 @@ def test_processing_resumes_without_reanalysing_cleaned_pages() -> None:
     process_batch(journal, batch.id, fake_analyze)
     calls: list[bytes] = []
 
-    def counting(data: bytes, dpi: int | None) -> PageFindings:
+    def counting(data: bytes, dpi: int | None) -> PageProduct:
         calls.append(data)
         return fake_analyze(data, dpi)
 

@@ -1,0 +1,135 @@
+"""A scan session: every page is journaled and thumbnailed at once; cleanup and OCR follow in a pool.
+
+The scanner is never kept waiting for OCR: the capture loop only writes the page (journal first) and
+makes its thumbnail, then hands the heavy page work to a worker pool and asks for the next page.
+Results are journaled as they complete, in whatever order the pool finishes them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+
+from app.core.cancel import CancelToken
+from app.core.errors import DeviceError, ScanCancelled, StationError
+from app.core.models import Batch, Page
+from app.core.pipeline import PageProduct, PageResult, PageWorkFn
+from app.core.ports import CaptureJournal, Scanner, ScanSettings
+
+log = logging.getLogger(__name__)
+
+ThumbnailFn = Callable[[bytes], bytes]
+
+
+@dataclass
+class PageReady:
+    """A page the officer can see: journaled, with a thumbnail; ``latency_s`` since the scanner gave it."""
+
+    page: Page
+    thumbnail: bytes
+    latency_s: float
+
+
+@dataclass
+class SessionResult:
+    batch: Batch
+    ready: list[PageReady] = field(default_factory=list)
+    results: dict[int, PageResult] = field(default_factory=dict)
+    error: DeviceError | None = None
+
+
+class ScanSession:
+    """Runs one scan into a batch with background page work; callbacks come from worker threads."""
+
+    def __init__(
+        self,
+        journal: CaptureJournal,
+        thumbnail: ThumbnailFn,
+        work: PageWorkFn,
+        executor: Executor,
+        *,
+        on_ready: Callable[[PageReady], None] | None = None,
+        on_done: Callable[[PageResult], None] | None = None,
+    ) -> None:
+        self.journal = journal
+        self.thumbnail = thumbnail
+        self.work = work
+        self.executor = executor
+        self.on_ready = on_ready
+        self.on_done = on_done
+        self._pending: list[Future[PageProduct]] = []
+        self._lock = threading.Lock()
+
+    def scan(
+        self, scanner: Scanner, device_id: str, settings: ScanSettings, batch_name: str, cancel: CancelToken
+    ) -> SessionResult:
+        """Capture until the feeder is empty (or an error/cancel), then wait for the page work."""
+        batch = self.journal.create_batch(batch_name, device_id)
+        result = SessionResult(batch)
+        stream = scanner.scan(device_id, settings, cancel)
+        try:
+            while True:
+                scanned = next(stream, None)
+                delivered = time.perf_counter()
+                if scanned is None:
+                    break
+                page = self.journal.add_page(batch.id, scanned)
+                ready = PageReady(page, self._thumbnail(scanned.data), 0.0)
+                ready.latency_s = time.perf_counter() - delivered
+                result.ready.append(ready)
+                if self.on_ready is not None:
+                    self.on_ready(ready)
+                self._submit(page, scanned.data, result)
+                if cancel.cancelled:
+                    raise ScanCancelled()
+        except DeviceError as exc:
+            log.warning("scan stopped after %d pages: %s", len(result.ready), exc.code)
+            result.error = exc
+        finally:
+            self.journal.finish_capture(batch.id)
+        self.wait()
+        result.batch = self.journal.get_batch(batch.id)
+        return result
+
+    def _thumbnail(self, data: bytes) -> bytes:
+        try:
+            return self.thumbnail(data)
+        except StationError as exc:  # the page is kept; its cleanup will flag it for a rescan
+            log.warning("no thumbnail for a page: %s", exc.code)
+            return b""
+
+    def _submit(self, page: Page, data: bytes, result: SessionResult) -> None:
+        future = self.executor.submit(self.work, data, page.dpi)
+        future.add_done_callback(lambda f: self._finish(page, f, result))
+        with self._lock:
+            self._pending.append(future)
+
+    def _finish(self, page: Page, future: Future[PageProduct], result: SessionResult) -> None:
+        try:
+            product = future.result()
+        except StationError as exc:
+            self.journal.mark_page_failed(page.id, exc.code)
+            done = PageResult(page, None, exc)
+        else:
+            self.journal.save_findings(page.id, product.findings)
+            if product.ocr is not None:
+                self.journal.save_ocr(page.id, product.ocr)
+            done = PageResult(page, product.findings, None, product.ocr, product.pdf_part)
+        with self._lock:
+            result.results[page.id] = done
+        if self.on_done is not None:
+            self.on_done(done)
+
+    def wait(self) -> None:
+        """Block until every submitted page's work has finished and been journaled."""
+        with self._lock:
+            pending = list(self._pending)
+        for future in pending:
+            try:
+                future.result()
+            except StationError:
+                continue  # already recorded on the page by _finish

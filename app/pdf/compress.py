@@ -1,0 +1,155 @@
+"""Page compression for the PDF: bitonal G4, mixed raster content (MRC) or plain JPEG, per page.
+
+``prepare_page`` runs in a worker process for each cleaned page and returns only bytes and numbers.
+- bitonal: one full-resolution G4 image (pages whose colour carries nothing);
+- mrc: a smoothed, downsampled JPEG background (paper tone, seal halo) under full-resolution G4
+  masks, one painted in the print's colour and one per saturated ink family (red seal, blue
+  signature), so text and seal keep the scan's resolution at a fraction of a JPEG's size;
+- jpeg: the whole page as one full-resolution JPEG, for deployments that want continuous tone.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+
+from app.core.errors import PdfError
+from app.core.ocr_types import OcrWord
+from app.pdf.binarize import ink_map
+from app.pdf.colour import InkGroup, colour_matters, ink_colour, split_inks
+from app.pdf.g4 import encode_g4
+from app.pdf.types import Compression, ImageStream, PageKind, PreparedPage, TextWord
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_DPI = 100  # paper tone and seal halo need little resolution; text is in the masks
+BACKGROUND_QUALITY = 45
+FULL_JPEG_QUALITY = 60
+INK_HALO_MM = 0.4  # background pixels this close to print are refilled with paper tone
+
+
+def prepare_page(
+    image: np.ndarray,
+    dpi: int,
+    words: Sequence[OcrWord],
+    *,
+    color: bool | None = None,
+    compression: Compression | str = "auto",
+) -> PreparedPage:
+    """Compress one cleaned, upright page (BGR or gray uint8 at ``dpi``) and keep its words.
+
+    ``color`` None detects whether colour carries content; ``compression`` "auto" makes colour pages
+    MRC and the others bitonal; "mrc", "bitonal" or "jpeg" force one treatment for every page.
+    """
+    if image.dtype != np.uint8 or image.ndim not in (2, 3) or image.size == 0:
+        raise PdfError(f"page image must be uint8 gray or BGR, not {image.dtype} {image.shape}")
+    if dpi <= 0:
+        raise PdfError(f"page resolution must be positive, not {dpi}")
+    kind = _choose_kind(image, dpi, color, compression)
+    height, width = image.shape[:2]
+    if kind == "jpeg":
+        layers: tuple[ImageStream, ...] = (encode_jpeg(image, FULL_JPEG_QUALITY),)
+    else:
+        gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+        ink = ink_map(gray, dpi)
+        layers = (encode_g4(ink),) if kind == "bitonal" else _mrc_layers(image, ink, dpi)
+    return PreparedPage(
+        width=width, height=height, dpi=dpi, kind=kind, layers=layers, words=text_words(words)
+    )
+
+
+def _choose_kind(
+    image: np.ndarray, dpi: int, color: bool | None, compression: Compression | str
+) -> PageKind:
+    if compression in ("mrc", "bitonal", "jpeg"):
+        return compression  # type: ignore[return-value]
+    if compression != "auto":
+        raise PdfError(f"unknown compression {compression!r}")
+    wants_colour = colour_matters(image, dpi) if color is None else color
+    return "mrc" if wants_colour else "bitonal"
+
+
+def _mrc_layers(image: np.ndarray, ink: np.ndarray, dpi: int) -> tuple[ImageStream, ...]:
+    if image.ndim == 3:
+        black, groups = split_inks(image, ink, dpi)
+    else:
+        black, groups = ink, []
+    layers = [background_layer(image, black, dpi)]
+    if black.any():
+        layers.append(_mask_layer(InkGroup(mask=black, fill_rgb=ink_colour(image, black))))
+    layers.extend(_mask_layer(group) for group in groups)
+    return tuple(layers)
+
+
+def _mask_layer(group: InkGroup) -> ImageStream:
+    stream = encode_g4(group.mask, is_mask=True)
+    return ImageStream(
+        data=stream.data,
+        width=stream.width,
+        height=stream.height,
+        filter=stream.filter,
+        is_mask=True,
+        fill_rgb=group.fill_rgb,
+    )
+
+
+def background_layer(image: np.ndarray, print_ink: np.ndarray, dpi: int) -> ImageStream:
+    """The page at ``BACKGROUND_DPI`` with the print replaced by the paper around it, as JPEG."""
+    height, width = image.shape[:2]
+    scale = min(1.0, BACKGROUND_DPI / dpi)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    small = cv2.resize(image, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    covered = cv2.resize(print_ink.view(np.uint8) * 255, size, interpolation=cv2.INTER_AREA) > 0
+    halo = max(1, round(INK_HALO_MM * dpi * scale / 25.4))
+    covered = cv2.dilate(covered.view(np.uint8), np.ones((2 * halo + 1, 2 * halo + 1), np.uint8))
+    valid = (covered == 0).astype(np.float32)
+    filled = _fill_holes(small, valid)
+    smooth = cv2.GaussianBlur(filled, (0, 0), 0.8)
+    return encode_jpeg(np.clip(smooth + 0.5, 0, 255).astype(np.uint8), BACKGROUND_QUALITY)
+
+
+def _fill_holes(image: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Replace invalid pixels by a weighted average of the valid ones around them."""
+    weights = valid if image.ndim == 2 else valid[..., None]
+    result = image.copy()
+    missing = valid == 0
+    for sigma in (3.0, 12.0, 48.0):
+        if not missing.any():
+            break
+        total = cv2.GaussianBlur(image * weights, (0, 0), sigma)
+        norm = cv2.GaussianBlur(valid, (0, 0), sigma)
+        known = norm > 1e-3
+        estimate = total / np.maximum(norm, 1e-3)[..., None] if image.ndim == 3 else total / np.maximum(norm, 1e-3)
+        take = missing & known
+        result[take] = estimate[take]
+        missing &= ~known
+    if missing.any():
+        result[missing] = 255.0
+    return result
+
+
+def encode_jpeg(image: np.ndarray, quality: int) -> ImageStream:
+    """Baseline JPEG of a gray or BGR image (stored as RGB by the JPEG's own colour transform)."""
+    ok, buffer = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
+    if not ok:
+        raise PdfError("JPEG encoding failed")
+    components = 1 if image.ndim == 2 else 3
+    height, width = image.shape[:2]
+    return ImageStream(
+        data=buffer.tobytes(), width=width, height=height, filter="DCTDecode", components=components
+    )
+
+
+def text_words(words: Sequence[OcrWord]) -> tuple[TextWord, ...]:
+    """The OCR words as the text layer keeps them: NFC, non-empty, with a real box."""
+    kept = []
+    for word in words:
+        text = unicodedata.normalize("NFC", word.text).strip()
+        x0, y0, x1, y1 = word.box
+        if text and x1 > x0 and y1 > y0:
+            kept.append(TextWord(text=text, box=(x0, y0, x1, y1), line=word.line))
+    return tuple(kept)

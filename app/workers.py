@@ -1,0 +1,79 @@
+"""Per-page work run in worker processes: cleanup, OCR and PDF page preparation, composed here.
+
+Like ``bootstrap`` this is composition: it is the one place that joins the imaging, OCR and PDF
+adapters. Every function takes and returns plain picklable values so a process pool can run it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from app.core.models import PageFindings
+from app.core.ocr_types import OcrPage
+from app.core.pipeline import PageProduct
+from app.imaging.analyzer import analyze_decoded, clean_image, init_worker
+from app.imaging.decode import decode_image
+from app.imaging.pyramid import to_gray
+from app.ocr.engine import recognize_page
+from app.pdf.pdfa import assemble_pdfa, prepare_page
+from app.pdf.types import PdfMetadata, PreparedPage
+
+log = logging.getLogger(__name__)
+
+
+def init_low_priority_worker() -> None:
+    """Worker processes yield the CPU to the GUI and the scanner; one OpenMP/OpenCV thread each."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    init_worker()
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):  # Windows has no nice(); priority stays normal
+        log.debug("could not lower worker priority")
+
+
+def analyze_only(data: bytes, dpi_hint: int | None) -> PageProduct:
+    """Cleanup findings only: what the scan screen needs at once."""
+    return PageProduct(analyze_decoded(decode_image(data), dpi_hint).findings)
+
+
+def analyze_read_prepare(data: bytes, dpi_hint: int | None) -> PageProduct:
+    """Everything for one page in one decode: findings, OCR, and the page ready for its PDF."""
+    decoded = decode_image(data)
+    analysis = analyze_decoded(decoded, dpi_hint)
+    findings = analysis.findings
+    if findings.is_blank or findings.is_separator:
+        return PageProduct(findings)
+    colour = clean_image(decoded.image, findings) if decoded.image.ndim == 3 else None
+    ocr = recognize_page(analysis.cleaned, findings.dpi, color=colour)
+    part = prepare_page(colour if colour is not None else analysis.cleaned, findings.dpi, ocr.words)
+    return PageProduct(findings, ocr, part)
+
+
+def _cleaned(data: bytes, findings: PageFindings) -> tuple[np.ndarray, np.ndarray | None]:
+    image = clean_image(decode_image(data).image, findings)
+    return (to_gray(image), image) if image.ndim == 3 else (image, None)
+
+
+def read_text(data: bytes, findings: PageFindings) -> OcrPage:
+    """OCR of a page analysed earlier (the background OCR of the scan screen)."""
+    gray, colour = _cleaned(data, findings)
+    return recognize_page(gray, findings.dpi, color=colour)
+
+
+def prepare_pdf_page(data: bytes, findings: PageFindings, ocr: OcrPage | None) -> PreparedPage:
+    gray, colour = _cleaned(data, findings)
+    return prepare_page(colour if colour is not None else gray, findings.dpi, ocr.words if ocr else ())
+
+
+def assemble_document(parts: list[Any], meta: Mapping[str, Any]) -> bytes:
+    """One PDF/A-2b for a document from its prepared pages."""
+    fields = {k: v for k, v in meta.items() if k not in ("title", "identifier")}
+    metadata = PdfMetadata(
+        title=str(meta.get("title", "")), identifier=str(meta.get("identifier", "")), fields=fields
+    )
+    return assemble_pdfa(parts, metadata)
