@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.context
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +49,18 @@ class Station:
     def worker_pool(self, workers_count: int | None = None) -> Executor:
         """Low-priority worker processes (default: cores - 1, at least 1, leaving one for the UI)."""
         count = workers_count or self.settings.worker_count()
-        return ProcessPoolExecutor(max_workers=count, initializer=workers.init_low_priority_worker)
+        return ProcessPoolExecutor(
+            max_workers=count, mp_context=_pool_context(), initializer=workers.init_low_priority_worker
+        )
 
     def close(self) -> None:
         self.store.close()
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one: forking a process that runs Qt or store threads is unsafe."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def resolve_data_dir(settings: Settings) -> Path:

@@ -109,7 +109,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             max_pages=args.max_pages,
         )
 
-        def report(page: Any) -> None:
+        def report(page: Any, _scanned: Any, _delivered_at: float) -> None:
             print(f"page {page.seq} {page.sha256}", flush=True)
 
         result = capture(scanner, device, settings, station.journal, batch_name=args.batch, on_page=report)

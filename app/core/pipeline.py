@@ -8,6 +8,7 @@ the journal. One bad page never stops the batch: it is marked failed with its er
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
@@ -19,7 +20,7 @@ from app.core.cancel import CancelToken, ProgressEvent, ProgressFn, no_progress
 from app.core.errors import DeviceError, ScanCancelled, StationError
 from app.core.models import Batch, Document, Page, PageFindings, PageState
 from app.core.ocr_types import OcrPage
-from app.core.ports import CaptureJournal, Scanner, ScanSettings
+from app.core.ports import CaptureJournal, ScannedPage, Scanner, ScanSettings
 from app.core.splitting import DocumentPlan, assemble_documents
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class PageProduct:
 
 
 PageWorkFn = Callable[[bytes, int | None], PageProduct]
+PageHook = Callable[[Page, ScannedPage, float], None]
 
 
 @dataclass
@@ -79,19 +81,25 @@ def capture(
     batch_id: int | None = None,
     cancel: CancelToken | None = None,
     progress: ProgressFn = no_progress,
-    on_page: Callable[[Page], None] | None = None,
+    on_page: PageHook | None = None,
 ) -> CaptureResult:
-    """Scan into a (new or continued) batch, journaling each page before asking for the next."""
+    """Scan into a (new or continued) batch, journaling each page before asking for the next.
+
+    ``on_page(page, scanned, delivered_at)`` runs right after the page is journaled, with the
+    ``time.perf_counter()`` at which the scanner handed it over.
+    """
     cancel = cancel or CancelToken()
     batch = journal.get_batch(batch_id) if batch_id else journal.create_batch(batch_name, device_id)
     result = CaptureResult(batch=batch)
     try:
-        for scanned in scanner.scan(device_id, settings, cancel):
+        stream = scanner.scan(device_id, settings, cancel)
+        while (scanned := next(stream, None)) is not None:
+            delivered_at = time.perf_counter()
             page = journal.add_page(batch.id, scanned)
             result.pages.append(page)
             progress(ProgressEvent(len(result.pages), settings.max_pages or 0, scanned.source_name))
             if on_page is not None:
-                on_page(page)
+                on_page(page, scanned, delivered_at)
             if cancel.cancelled:
                 raise ScanCancelled()
     except DeviceError as exc:

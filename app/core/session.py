@@ -15,10 +15,10 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 
 from app.core.cancel import CancelToken
-from app.core.errors import DeviceError, ScanCancelled, StationError
+from app.core.errors import DeviceError, StationError
 from app.core.models import Batch, Page
-from app.core.pipeline import PageProduct, PageResult, PageWorkFn
-from app.core.ports import CaptureJournal, Scanner, ScanSettings
+from app.core.pipeline import PageProduct, PageResult, PageWorkFn, capture
+from app.core.ports import CaptureJournal, ScannedPage, Scanner, ScanSettings
 
 log = logging.getLogger(__name__)
 
@@ -68,32 +68,23 @@ class ScanSession:
         self, scanner: Scanner, device_id: str, settings: ScanSettings, batch_name: str, cancel: CancelToken
     ) -> SessionResult:
         """Capture until the feeder is empty (or an error/cancel), then wait for the page work."""
-        batch = self.journal.create_batch(batch_name, device_id)
-        result = SessionResult(batch)
-        stream = scanner.scan(device_id, settings, cancel)
-        try:
-            while True:
-                scanned = next(stream, None)
-                delivered = time.perf_counter()
-                if scanned is None:
-                    break
-                page = self.journal.add_page(batch.id, scanned)
-                ready = PageReady(page, self._thumbnail(scanned.data), 0.0)
-                ready.latency_s = time.perf_counter() - delivered
-                result.ready.append(ready)
-                if self.on_ready is not None:
-                    self.on_ready(ready)
-                self._submit(page, scanned.data, result)
-                if cancel.cancelled:
-                    raise ScanCancelled()
-        except DeviceError as exc:
-            log.warning("scan stopped after %d pages: %s", len(result.ready), exc.code)
-            result.error = exc
-        finally:
-            self.journal.finish_capture(batch.id)
+        ready: list[PageReady] = []
+        results: dict[int, PageResult] = {}
+
+        def on_page(page: Page, scanned: ScannedPage, delivered_at: float) -> None:
+            item = PageReady(page, self._thumbnail(scanned.data), 0.0)
+            item.latency_s = time.perf_counter() - delivered_at
+            ready.append(item)
+            if self.on_ready is not None:
+                self.on_ready(item)
+            self._submit(page, scanned.data, results)
+
+        captured = capture(
+            scanner, device_id, settings, self.journal, batch_name=batch_name, cancel=cancel, on_page=on_page
+        )
         self.wait()
-        result.batch = self.journal.get_batch(batch.id)
-        return result
+        batch = self.journal.get_batch(captured.batch.id)
+        return SessionResult(batch, ready, results, captured.error)
 
     def _thumbnail(self, data: bytes) -> bytes:
         try:
@@ -102,13 +93,13 @@ class ScanSession:
             log.warning("no thumbnail for a page: %s", exc.code)
             return b""
 
-    def _submit(self, page: Page, data: bytes, result: SessionResult) -> None:
+    def _submit(self, page: Page, data: bytes, results: dict[int, PageResult]) -> None:
         future = self.executor.submit(self.work, data, page.dpi)
-        future.add_done_callback(lambda f: self._finish(page, f, result))
+        future.add_done_callback(lambda f: self._finish(page, f, results))
         with self._lock:
             self._pending.append(future)
 
-    def _finish(self, page: Page, future: Future[PageProduct], result: SessionResult) -> None:
+    def _finish(self, page: Page, future: Future[PageProduct], results: dict[int, PageResult]) -> None:
         try:
             product = future.result()
         except StationError as exc:
@@ -120,7 +111,7 @@ class ScanSession:
                 self.journal.save_ocr(page.id, product.ocr)
             done = PageResult(page, product.findings, None, product.ocr, product.pdf_part)
         with self._lock:
-            result.results[page.id] = done
+            results[page.id] = done
         if self.on_done is not None:
             self.on_done(done)
 

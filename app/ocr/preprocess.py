@@ -40,11 +40,15 @@ def erase_leaders(flat: np.ndarray, dpi: int) -> np.ndarray:
     n, _, stats, cents = cv2.connectedComponentsWithStats(mask, connectivity=8)
     max_dot = _mm(dpi, 0.9)
     max_gap = _mm(dpi, 3.0)
+    short_pitch = _mm(dpi, 1.9)
     sel = [
         i
         for i in range(1, n)
-        if stats[i, 2] <= max_dot and stats[i, 3] <= max_dot and stats[i, 4] >= 2
+        if stats[i, 2] <= max_dot
+        and stats[i, 3] <= max_dot
+        and stats[i, 4] >= 2
         and max(stats[i, 2], stats[i, 3]) <= 2.5 * min(stats[i, 2], stats[i, 3])
+        and _isolated(mask, stats[i], _mm(dpi, 1.5))
     ]
     if not sel:
         return flat
@@ -65,15 +69,28 @@ def erase_leaders(flat: np.ndarray, dpi: int) -> np.ndarray:
             if cents[i, 0] - cents[chain[-1], 0] <= max_gap:
                 chain.append(i)
             else:
-                erased += _erase_chain(out, stats, chain)
+                erased += _erase_chain(out, stats, cents, chain, short_pitch)
                 chain = [i]
-        erased += _erase_chain(out, stats, chain)
+        erased += _erase_chain(out, stats, cents, chain, short_pitch)
     log.debug("erased %d leader dots", erased)
     return out
 
 
-def _erase_chain(out: np.ndarray, stats: np.ndarray, chain: list[int]) -> int:
-    if len(chain) < 4:
+def _isolated(mask: np.ndarray, stat: np.ndarray, reach: int) -> bool:
+    """No ink straight above or below: a leader dot, not an i's dot, an accent or a dot-below."""
+    x, y, w, h = (int(v) for v in stat[:4])
+    above = mask[max(0, y - reach) : y, x : x + w]
+    below = mask[y + h : y + h + reach, x : x + w]
+    return not above.any() and not below.any()
+
+
+def _erase_chain(
+    out: np.ndarray, stats: np.ndarray, cents: np.ndarray, chain: list[int], short_pitch: int
+) -> int:
+    """Erase a long chain; a short one (a leader's tail) only at the tight pitch leaders use."""
+    if len(chain) < 2:
+        return 0
+    if len(chain) < 4 and float(np.max(np.diff(cents[chain, 0]))) > short_pitch:
         return 0
     for i in chain:
         x, y, w, h = stats[i, :4]
@@ -81,7 +98,16 @@ def _erase_chain(out: np.ndarray, stats: np.ndarray, chain: list[int]) -> int:
     return len(chain)
 
 
-def prepare(gray: np.ndarray, dpi: int) -> np.ndarray:
-    """The page Tesseract reads: flat white paper, no leaders."""
-    flat = flatten_background(gray, dpi)
+def stretch_tones(flat: np.ndarray, white_cut: float) -> np.ndarray:
+    """Map the ink core to black and everything lighter than ``white_cut`` to paper white."""
+    ink = flat[flat < 200]
+    core = float(np.percentile(ink, 10)) if ink.size > 100 else 0.0
+    hi = max(core + 40.0, core + white_cut * (255.0 - core))
+    lut = np.clip((np.arange(256, dtype=np.float32) - core) * 255.0 / (hi - core), 0, 255)
+    return cv2.LUT(flat, lut.astype(np.uint8))
+
+
+def prepare(gray: np.ndarray, dpi: int, white_cut: float = 0.9) -> np.ndarray:
+    """The page Tesseract reads: flat white paper, no bleed-through, no leaders."""
+    flat = stretch_tones(flatten_background(gray, dpi), white_cut)
     return erase_leaders(flat, dpi)

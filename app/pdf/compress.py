@@ -19,9 +19,8 @@ import numpy as np
 
 from app.core.errors import PdfError
 from app.core.ocr_types import OcrWord
-from app.pdf.binarize import ink_map
-from app.pdf.colour import InkGroup, colour_matters, ink_colour, split_inks
-from app.pdf.g4 import encode_g4
+from app.pdf.bitonal import encode_g4, ink_map, shrink
+from app.pdf.colour import Box, InkGroup, colour_region, ink_colour, split_inks
 from app.pdf.types import Compression, ImageStream, PageKind, PreparedPage, TextWord
 
 log = logging.getLogger(__name__)
@@ -29,6 +28,7 @@ log = logging.getLogger(__name__)
 BACKGROUND_DPI = 100  # paper tone and seal halo need little resolution; text is in the masks
 BACKGROUND_QUALITY = 45
 FULL_JPEG_QUALITY = 60
+FILL_WINDOW = 15  # pixels at half the background's resolution: about 8 mm at 100 dpi
 INK_HALO_MM = 0.4  # background pixels this close to print are refilled with paper tone
 
 
@@ -49,36 +49,35 @@ def prepare_page(
         raise PdfError(f"page image must be uint8 gray or BGR, not {image.dtype} {image.shape}")
     if dpi <= 0:
         raise PdfError(f"page resolution must be positive, not {dpi}")
-    kind = _choose_kind(image, dpi, color, compression)
+    half = shrink(image, 1) if image.ndim == 3 else None
+    region = colour_region(half, dpi) if half is not None and color is not False else None
+    kind = _choose_kind(region is not None, color, compression)
     height, width = image.shape[:2]
     if kind == "jpeg":
         layers: tuple[ImageStream, ...] = (encode_jpeg(image, FULL_JPEG_QUALITY),)
     else:
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         ink = ink_map(gray, dpi)
-        layers = (encode_g4(ink),) if kind == "bitonal" else _mrc_layers(image, ink, dpi)
+        bitonal = kind == "bitonal"
+        layers = (encode_g4(ink),) if bitonal else _mrc_layers(image, half, ink, region, dpi)
     return PreparedPage(
         width=width, height=height, dpi=dpi, kind=kind, layers=layers, words=text_words(words)
     )
 
 
-def _choose_kind(
-    image: np.ndarray, dpi: int, color: bool | None, compression: Compression | str
-) -> PageKind:
+def _choose_kind(has_colour: bool, color: bool | None, compression: Compression | str) -> PageKind:
     if compression in ("mrc", "bitonal", "jpeg"):
-        return compression  # type: ignore[return-value]
+        return compression
     if compression != "auto":
         raise PdfError(f"unknown compression {compression!r}")
-    wants_colour = colour_matters(image, dpi) if color is None else color
-    return "mrc" if wants_colour else "bitonal"
+    return "mrc" if (has_colour if color is None else color) else "bitonal"
 
 
-def _mrc_layers(image: np.ndarray, ink: np.ndarray, dpi: int) -> tuple[ImageStream, ...]:
-    if image.ndim == 3:
-        black, groups = split_inks(image, ink, dpi)
-    else:
-        black, groups = ink, []
-    layers = [background_layer(image, black, dpi)]
+def _mrc_layers(
+    image: np.ndarray, half: np.ndarray | None, ink: np.ndarray, region: Box | None, dpi: int
+) -> tuple[ImageStream, ...]:
+    black, groups = (ink, []) if region is None else split_inks(image, ink, region, dpi)
+    layers = [background_layer(image, black, dpi, half=half)]
     if black.any():
         layers.append(_mask_layer(InkGroup(mask=black, fill_rgb=ink_colour(image, black))))
     layers.extend(_mask_layer(group) for group in groups)
@@ -94,42 +93,52 @@ def _mask_layer(group: InkGroup) -> ImageStream:
         filter=stream.filter,
         is_mask=True,
         fill_rgb=group.fill_rgb,
+        origin=group.origin,
     )
 
 
-def background_layer(image: np.ndarray, print_ink: np.ndarray, dpi: int) -> ImageStream:
-    """The page at ``BACKGROUND_DPI`` with the print replaced by the paper around it, as JPEG."""
+def background_layer(
+    image: np.ndarray, print_ink: np.ndarray, dpi: int, *, half: np.ndarray | None = None
+) -> ImageStream:
+    """The page at ``BACKGROUND_DPI`` with the print replaced by the paper around it, as JPEG.
+
+    ``half`` is the page already halved by ``shrink`` (saves repeating that step)."""
     height, width = image.shape[:2]
     scale = min(1.0, BACKGROUND_DPI / dpi)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    small = cv2.resize(image, size, interpolation=cv2.INTER_AREA).astype(np.float32)
-    covered = cv2.resize(print_ink.view(np.uint8) * 255, size, interpolation=cv2.INTER_AREA) > 0
+    levels = max(0, int(np.log2(1.0 / scale)))
+    start = half if half is not None and levels >= 1 else image
+    reduced = shrink(start, levels - 1) if start is half else shrink(image, levels)
+    small = cv2.resize(reduced, size, interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    coverage = shrink(print_ink.view(np.uint8) * np.uint8(255), levels)
+    covered = cv2.threshold(
+        cv2.resize(coverage, size, interpolation=cv2.INTER_LINEAR), 8, 255, cv2.THRESH_BINARY
+    )[1]
     halo = max(1, round(INK_HALO_MM * dpi * scale / 25.4))
-    covered = cv2.dilate(covered.view(np.uint8), np.ones((2 * halo + 1, 2 * halo + 1), np.uint8))
-    valid = (covered == 0).astype(np.float32)
+    grown = cv2.dilate(covered, np.ones((2 * halo + 1, 2 * halo + 1), np.uint8))
+    valid = (grown == 0).astype(np.float32)
     filled = _fill_holes(small, valid)
     smooth = cv2.GaussianBlur(filled, (0, 0), 0.8)
     return encode_jpeg(np.clip(smooth + 0.5, 0, 255).astype(np.uint8), BACKGROUND_QUALITY)
 
 
 def _fill_holes(image: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Replace invalid pixels by a weighted average of the valid ones around them."""
-    weights = valid if image.ndim == 2 else valid[..., None]
-    result = image.copy()
-    missing = valid == 0
-    for sigma in (3.0, 12.0, 48.0):
-        if not missing.any():
-            break
-        total = cv2.GaussianBlur(image * weights, (0, 0), sigma)
-        norm = cv2.GaussianBlur(valid, (0, 0), sigma)
-        known = norm > 1e-3
-        estimate = total / np.maximum(norm, 1e-3)[..., None] if image.ndim == 3 else total / np.maximum(norm, 1e-3)
-        take = missing & known
-        result[take] = estimate[take]
-        missing &= ~known
-    if missing.any():
-        result[missing] = 255.0
-    return result
+    """Replace invalid pixels by the average of the valid ones within a few millimetres (worked
+    out at half the layer's resolution), or by the page's paper tone where there are none."""
+    channels = 1 if image.ndim == 2 else image.shape[2]
+    small = cv2.pyrDown(image)
+    weights = cv2.pyrDown(valid)
+    if channels > 1:
+        weights = cv2.merge([weights] * channels)
+    total = cv2.blur(cv2.multiply(small, weights), (FILL_WINDOW, FILL_WINDOW))
+    norm = cv2.blur(weights, (FILL_WINDOW, FILL_WINDOW))
+    sample = valid[::4, ::4] > 0
+    paper = np.median(image[::4, ::4][sample], axis=0) if sample.any() else np.full(channels, 255.0)
+    estimate = np.where(norm > 0.02, total / np.maximum(norm, 0.02), np.asarray(paper, np.float32))
+    size = (image.shape[1], image.shape[0])
+    estimate = cv2.resize(estimate.astype(np.float32), size, interpolation=cv2.INTER_LINEAR)
+    keep = valid > 0 if channels == 1 else (valid > 0)[..., None]
+    return np.where(keep, image, estimate)
 
 
 def encode_jpeg(image: np.ndarray, quality: int) -> ImageStream:

@@ -20,7 +20,8 @@ class ImageStream:
 
     ``filter`` is ``"CCITTFaxDecode"`` (1 bit, G4, 0 = black) or ``"DCTDecode"`` (JPEG);
     ``components`` is 1 (gray / bitonal) or 3 (RGB). A mask (``is_mask``) is painted in ``fill_rgb``
-    where its bits are 0 and leaves the page untouched elsewhere.
+    where its bits are 0 and leaves the page untouched elsewhere. A layer with an ``origin`` covers
+    only its own width x height in page pixels from there; one without covers the whole page.
     """
 
     data: bytes
@@ -30,6 +31,7 @@ class ImageStream:
     components: int = 1
     is_mask: bool = False
     fill_rgb: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    origin: tuple[int, int] | None = None  # top-left page pixel of a partial layer; None = whole page
 
 
 @dataclass(frozen=True)

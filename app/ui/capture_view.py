@@ -26,7 +26,7 @@ from app.core.cancel import CancelToken, ProgressEvent
 from app.core.errors import StationError
 from app.core.models import Page, QualityWarning
 from app.core.pipeline import BatchResult, PageResult, capture, process_batch
-from app.core.ports import DeviceInfo
+from app.core.ports import DeviceInfo, ScannedPage
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -114,9 +114,8 @@ class CaptureView(QWidget):
         self.status.setText(self.tr("Scanning..."))
 
         def job(progress: Any, cancel: CancelToken, emit: Any) -> BatchResult:
-            def on_page(page: Page) -> None:
-                data = self.station.journal.read_page(page)
-                image = QImage.fromData(data).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+            def on_page(page: Page, scanned: ScannedPage, _delivered_at: float) -> None:
+                image = QImage.fromData(scanned.data).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
                 emit((page, image))
 
             result = capture(

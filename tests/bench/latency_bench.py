@@ -56,12 +56,18 @@ def main() -> None:
             total = time.perf_counter() - t0
         store.close()
     lat = sorted(r.latency_s * 1000 for r in result.ready)
-    print(f"Scan session: {len(lat)} pages at {args.ppm:.0f} pages/min, OCR in {settings.worker_count()} "
-          f"low-priority worker(s) on {os.cpu_count()} cores")
-    print(f"  delivery -> thumbnail ready: median {statistics.median(lat):.0f} ms, p95 "
-          f"{lat[int(0.95 * (len(lat) - 1))]:.0f} ms, max {lat[-1]:.0f} ms (goal: every page < 300 ms)")
-    print(f"  feeder time {scanned:.1f} s for {len(lat)} pages (ideal {len(lat) * 60 / args.ppm:.1f} s); "
-          f"OCR backlog cleared {total - scanned:.1f} s after the last page")
+    print(
+        f"Scan session: {len(lat)} pages at {args.ppm:.0f} pages/min, OCR in {settings.worker_count()} "
+        f"low-priority worker(s) on {os.cpu_count()} cores"
+    )
+    print(
+        f"  delivery -> thumbnail ready: median {statistics.median(lat):.0f} ms, p95 "
+        f"{lat[int(0.95 * (len(lat) - 1))]:.0f} ms, max {lat[-1]:.0f} ms (goal: every page < 300 ms)"
+    )
+    print(
+        f"  feeder time {scanned:.1f} s for {len(lat)} pages (ideal {len(lat) * 60 / args.ppm:.1f} s); "
+        f"OCR backlog cleared {total - scanned:.1f} s after the last page"
+    )
 
 
 if __name__ == "__main__":

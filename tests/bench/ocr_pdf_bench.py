@@ -43,8 +43,13 @@ def content_pages(root: Path, limit: int) -> list[dict]:
 def run_ours(root: Path, rows: list[dict], cores: int) -> tuple[float, int, list[str]]:
     t0 = time.perf_counter()
     with ProcessPoolExecutor(cores, initializer=init_low_priority_worker) as pool:
-        products = list(pool.map(analyze_read_prepare, [(root / r["file"]).read_bytes() for r in rows],
-                                 [r["dpi"] for r in rows]))
+        products = list(
+            pool.map(
+                analyze_read_prepare,
+                [(root / r["file"]).read_bytes() for r in rows],
+                [r["dpi"] for r in rows],
+            )
+        )
     pdf = assemble_document([p.pdf_part for p in products], {"title": "bench"})
     elapsed = time.perf_counter() - t0
     return elapsed, len(pdf), [p.ocr.text if p.ocr else "" for p in products]
@@ -54,8 +59,21 @@ def run_ocrmypdf(root: Path, rows: list[dict], cores: int, work: Path) -> tuple[
     src, out, sidecar = work / "in.pdf", work / "out.pdf", work / "out.txt"
     src.write_bytes(img2pdf.convert([str(root / r["file"]) for r in rows]))
     exe = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
-    cmd = [exe, "-l", "vie", "--deskew", "--rotate-pages", "--output-type", "pdfa", "-j", str(cores),
-           "--sidecar", str(sidecar), str(src), str(out)]
+    cmd = [
+        exe,
+        "-l",
+        "vie",
+        "--deskew",
+        "--rotate-pages",
+        "--output-type",
+        "pdfa",
+        "-j",
+        str(cores),
+        "--sidecar",
+        str(sidecar),
+        str(src),
+        str(out),
+    ]
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     elapsed = time.perf_counter() - t0
@@ -79,10 +97,14 @@ def main() -> None:
     for name, (elapsed, size, texts) in (("ours", ours), ("ocrmypdf", theirs)):
         cers = [cer(p, t) for p, t in zip(texts, truths, strict=True)]
         stats[name] = (len(rows) / elapsed * 60, size / len(rows), statistics.median(cers))
-        print(f"  {name:9s} {stats[name][0]:6.1f} pages/min  {stats[name][1] / 1024:7.1f} KB/page  "
-              f"CER median {stats[name][2] * 100:5.1f}%  mean {statistics.fmean(cers) * 100:5.1f}%")
-    print(f"  ratios: speed ours/theirs {stats['ours'][0] / stats['ocrmypdf'][0]:.2f}x (goal >= 2), "
-          f"bytes ours/theirs {stats['ours'][1] / stats['ocrmypdf'][1]:.2f}x (goal <= 0.25)")
+        print(
+            f"  {name:9s} {stats[name][0]:6.1f} pages/min  {stats[name][1] / 1024:7.1f} KB/page  "
+            f"CER median {stats[name][2] * 100:5.1f}%  mean {statistics.fmean(cers) * 100:5.1f}%"
+        )
+    print(
+        f"  ratios: speed ours/theirs {stats['ours'][0] / stats['ocrmypdf'][0]:.2f}x (goal >= 2), "
+        f"bytes ours/theirs {stats['ours'][1] / stats['ocrmypdf'][1]:.2f}x (goal <= 0.25)"
+    )
 
 
 if __name__ == "__main__":
