@@ -13,6 +13,7 @@ from typing import Any
 
 from app import __version__
 from app.bootstrap import Station, build_station
+from app.cli_sign import add_commands as add_sign_commands
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
 from app.core.models import BatchState
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("devices", help="liệt kê máy quét").set_defaults(func=cmd_devices)
     sub.add_parser("batches", help="liệt kê các lô").set_defaults(func=cmd_batches)
+    add_sign_commands(sub)
     r = sub.add_parser("recover", help="kiểm tra dữ liệu và xử lý tiếp các lô dở dang")
     r.add_argument("--deep", action="store_true", help="kiểm tra mã băm của mọi tệp")
     r.set_defaults(func=cmd_recover)

@@ -20,7 +20,8 @@ from app.imaging.analyzer import analyze_decoded, clean_image, init_worker
 from app.imaging.decode import decode_image
 from app.imaging.pyramid import to_gray
 from app.ocr.engine import recognize_page
-from app.pdf.pdfa import assemble_pdfa, prepare_page
+from app.pdf.compress import prepare_page
+from app.pdf.pdfa import assemble_pdfa
 from app.pdf.types import PdfMetadata, PreparedPage
 
 log = logging.getLogger(__name__)

@@ -11,6 +11,10 @@ log = logging.getLogger(__name__)
 
 BACKGROUND_KERNEL_MM = 1.6  # wider than any stroke, narrower than stains and folds
 MM_PER_INCH = 25.4
+MARK_INK_LEVEL = 200
+MARK_MIN_HEIGHT_MM = 6.5  # taller than a capital with stacked diacritics in a 16 pt title
+SEAL_MIN_LEVEL = 80  # median gray of a mark above this: a seal (red or gray ink), not print
+SEAL_SPLIT = 0.6
 
 
 def _mm(dpi: int, mm: float) -> int:
@@ -107,7 +111,36 @@ def stretch_tones(flat: np.ndarray, white_cut: float) -> np.ndarray:
     return cv2.LUT(flat, lut.astype(np.uint8))
 
 
+def suppress_marks(page: np.ndarray, dpi: int) -> np.ndarray:
+    """Fade seals (mid-gray ink) and drop signatures: connected marks taller than any letter."""
+    mask = ink_mask(page, MARK_INK_LEVEL)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    tall = _mm(dpi, MARK_MIN_HEIGHT_MM)
+    out = page.copy()
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if h < tall:
+            continue
+        box = (slice(y, y + h), slice(x, x + w))
+        own = labels[box] == i
+        level = float(np.median(page[box][own]))
+        if level > SEAL_MIN_LEVEL:
+            # seal ink is lighter than print: keep only the dark strokes drawn over it
+            out[box][own & (page[box] > level * SEAL_SPLIT)] = 255
+        _drop_tall_strokes(out, box, own, tall)
+    return out
+
+
+def _drop_tall_strokes(out: np.ndarray, box: tuple[slice, slice], own: np.ndarray, tall: int) -> None:
+    region = out[box]
+    dark = ((region < MARK_INK_LEVEL) & own).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    for j in range(1, n):
+        if stats[j, 3] >= tall:
+            region[labels == j] = 255
+
+
 def prepare(gray: np.ndarray, dpi: int, white_cut: float = 0.9) -> np.ndarray:
-    """The page Tesseract reads: flat white paper, no bleed-through, no leaders."""
+    """The page Tesseract reads: flat white paper, no bleed-through, seals, signatures, leaders."""
     flat = stretch_tones(flatten_background(gray, dpi), white_cut)
-    return erase_leaders(flat, dpi)
+    return erase_leaders(suppress_marks(flat, dpi), dpi)

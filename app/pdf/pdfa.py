@@ -11,6 +11,7 @@ import functools
 import hashlib
 import io
 import logging
+import os
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -58,11 +59,17 @@ def assemble_pdfa(pages: Sequence[PreparedPage], meta: PdfMetadata, *, own_names
         _add_page(pdf, page, font)
     _add_metadata(pdf, meta, when, own_namespace=own_namespace)
     _add_output_intent(pdf)
-    doc_hash = hashlib.md5((meta.identifier or when.isoformat()).encode("utf-8")).digest()  # noqa: S324
-    pdf.trailer.ID = pikepdf.Array([pikepdf.String(doc_hash), pikepdf.String(doc_hash)])
+    pdf.trailer.ID = pikepdf.Array([pikepdf.String(_document_id(meta))] * 2)
     out = io.BytesIO()
     pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(FLAVOUR))
     return out.getvalue()
+
+
+def _document_id(meta: PdfMetadata) -> bytes:
+    """The permanent half of the trailer /ID: stable for a document's identifier, else random."""
+    if not meta.identifier:
+        return os.urandom(16)
+    return hashlib.sha256(meta.identifier.encode("utf-8")).digest()[:16]
 
 
 def validate_pdfa(data: bytes) -> list[str]:
