@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.devset import DEV_SCANS
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
-REPO = Path(__file__).resolve().parents[1]
-DEV_SCANS = REPO.parent / "shared" / "data" / "dev-scans"
 
 
 @pytest.fixture(autouse=True)

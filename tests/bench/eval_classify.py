@@ -25,18 +25,10 @@ from app.imaging.color import is_color_page
 from app.imaging.decode import decode_image
 from app.imaging.quality import quality_warnings
 from app.imaging.separator import PATCH_T, detect_separator
+from tests.devset import crop_to_quad
 
 REPO = Path(__file__).resolve().parents[2]
 Record = dict[str, Any]
-
-
-def crop_to_quad(image: np.ndarray, quad: Any) -> np.ndarray:
-    src = np.array(quad, np.float32)
-    width = round(float(np.linalg.norm(src[1] - src[0])))
-    height = round(float(np.linalg.norm(src[3] - src[0])))
-    dst = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
-    matrix = cv2.getPerspectiveTransform(src, dst)
-    return cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE)
 
 
 def rectified(image: np.ndarray) -> np.ndarray | None:

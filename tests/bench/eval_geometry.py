@@ -10,12 +10,10 @@ check orientation and skew on layouts the dev set only shows upright.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import cv2
@@ -26,18 +24,9 @@ from app.imaging.orientation import detect_orientation_scored
 from app.imaging.paper import find_paper
 from app.imaging.pyramid import halve, to_gray
 from app.imaging.rectify import rectify, rotate_orientation
+from tests.devset import load_scorer
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def load_scorer(data: Path) -> ModuleType:
-    """The official scorer (for its hull IoU and angle error), from shared/eval beside the data."""
-    path = data.parent.parent / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def geometry(image: np.ndarray) -> tuple[np.ndarray, float, int, float, float]:

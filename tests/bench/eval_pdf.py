@@ -14,7 +14,6 @@ the PDF at the same dpi, and both CERs are printed.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import tempfile
@@ -36,18 +35,10 @@ from app.imaging.rectify import rectify, rotate_orientation
 from app.pdf.compress import prepare_page
 from app.pdf.pdfa import assemble_pdfa, validate_pdfa
 from app.pdf.types import PdfMetadata, PreparedPage
+from tests.devset import load_scorer
 
 REPO = Path(__file__).resolve().parents[2]
 SEAL_CHROMA = 60  # a pixel is seal-red when R exceeds both G and B by this much
-
-
-def load_scorer(data: Path) -> ModuleType:
-    path = data.parent.parent / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def cleaned_pages(data: Path, record: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -11,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.devset import load_scorer
+
 SOHOA = Path(sys.executable).parent / "sohoa"
-
-
-def _scorer(dev_scans: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score", dev_scans.parents[1] / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -46,7 +39,7 @@ def test_process_dev_batch_meets_the_cleanup_bar(dev_scans: Path, tmp_path: Path
         lines = (dev_scans / name).read_text(encoding="utf-8").splitlines()
         kept = [line for line in lines if json.loads(line)["batch"] == batch]
         (gt / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
-    scores = _scorer(dev_scans).score(gt, tmp_path / "pred")
+    scores = load_scorer(dev_scans).score(gt, tmp_path / "pred")
     assert scores["missing_pages"] == 0
     assert scores["docs_split_exact"] == 1.0
     assert scores["orientation_accuracy"] == 1.0
