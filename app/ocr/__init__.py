@@ -1,1 +1,1 @@
-"""Tesseract OCR runner in a worker-process pool; arrives with the OCR issue."""
+"""Vietnamese OCR of cleaned pages with Tesseract: ``recognize_page(gray, dpi) -> OcrPage``."""

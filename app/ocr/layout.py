@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 GUTTER_MM = 6.0  # narrowest vertical gap between two blocks side by side
 MIN_TWO_SIDED_ROWS = 2
 PAGE_NUMBER_MAX_CHARS = 3
+NEIGHBOUR_ROWS = 3  # rows either side of a gap that show whether blocks continue across it
 
 
 def group_rows(words: Sequence[RawWord]) -> list[list[RawWord]]:
@@ -72,7 +73,7 @@ def _xy_cut(words: list[RawWord], gutter: int) -> list[list[RawWord]]:
         left = [w for w in words if w.x1 <= split]
         right = [w for w in words if w.x1 > split]
         return _xy_cut(left, gutter) + _xy_cut(right, gutter)
-    cut = _widest_row_gap(rows)
+    cut = _widest_row_gap(rows, gutter)
     top = [w for row in rows[:cut] for w in row]
     bottom = [w for row in rows[cut:] for w in row]
     return _xy_cut(top, gutter) + _xy_cut(bottom, gutter)
@@ -95,13 +96,20 @@ def _two_sided_rows(rows: list[list[RawWord]], x: int) -> int:
     return sum(1 for row in rows if row[0].x1 <= x < row[-1].x0)
 
 
-def _widest_row_gap(rows: list[list[RawWord]]) -> int:
-    """Index of the first row below the widest vertical gap (rows are sorted top to bottom)."""
-    best, best_gap = 1, float("-inf")
+def _widest_row_gap(rows: list[list[RawWord]], gutter: int) -> int:
+    """Index of the first row below the widest gap that does not cut through side-by-side blocks.
+
+    The space left for a signature is often the widest gap on a page; cutting there would part
+    the names from the columns above them (husband | wife on the marriage certificate).
+    """
+    gaps = []
     bottom = max(w.y1 for w in rows[0])
     for i in range(1, len(rows)):
-        gap = min(w.y0 for w in rows[i]) - bottom
-        if gap > best_gap:
-            best, best_gap = i, gap
+        gaps.append((min(w.y0 for w in rows[i]) - bottom, i))
         bottom = max(bottom, max(w.y1 for w in rows[i]))
-    return best
+    gaps.sort(reverse=True)
+    for _, i in gaps:
+        around = rows[max(0, i - NEIGHBOUR_ROWS) : i + NEIGHBOUR_ROWS]
+        if _column_split([w for row in around for w in row], around, gutter) is None:
+            return i
+    return gaps[0][1]

@@ -15,6 +15,9 @@ MARK_INK_LEVEL = 200
 MARK_MIN_HEIGHT_MM = 6.5  # taller than a capital with stacked diacritics in a 16 pt title
 SEAL_MIN_LEVEL = 80  # median gray of a mark above this: a seal (red or gray ink), not print
 SEAL_SPLIT = 0.6
+MARK_MAX_SIZE_MM = 70.0  # a seal or a signature; table rules span more
+
+Box = tuple[int, int, int, int]
 
 
 def _mm(dpi: int, mm: float) -> int:
@@ -111,16 +114,22 @@ def stretch_tones(flat: np.ndarray, white_cut: float) -> np.ndarray:
     return cv2.LUT(flat, lut.astype(np.uint8))
 
 
-def suppress_marks(page: np.ndarray, dpi: int) -> np.ndarray:
-    """Fade seals (mid-gray ink) and drop signatures: connected marks taller than any letter."""
+def suppress_marks(page: np.ndarray, dpi: int, boxes: list[Box] | None = None) -> np.ndarray:
+    """Fade seals (mid-gray ink) and drop signatures: connected marks taller than any letter.
+
+    The boxes of seal- and signature-sized marks are appended to ``boxes`` (a table's rules are
+    larger and not reported): what Tesseract reads inside them deserves suspicion.
+    """
     mask = ink_mask(page, MARK_INK_LEVEL)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    tall = _mm(dpi, MARK_MIN_HEIGHT_MM)
+    tall, largest = _mm(dpi, MARK_MIN_HEIGHT_MM), _mm(dpi, MARK_MAX_SIZE_MM)
     out = page.copy()
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
         if h < tall:
             continue
+        if boxes is not None and max(w, h) <= largest:
+            boxes.append((x, y, x + w, y + h))
         box = (slice(y, y + h), slice(x, x + w))
         own = labels[box] == i
         level = float(np.median(page[box][own]))
@@ -140,7 +149,10 @@ def _drop_tall_strokes(out: np.ndarray, box: tuple[slice, slice], own: np.ndarra
             region[labels == j] = 255
 
 
-def prepare(gray: np.ndarray, dpi: int, white_cut: float = 0.9) -> np.ndarray:
-    """The page Tesseract reads: flat white paper, no bleed-through, seals, signatures, leaders."""
+def prepare(gray: np.ndarray, dpi: int, white_cut: float = 0.9, marks: list[Box] | None = None) -> np.ndarray:
+    """The page Tesseract reads: flat white paper, no bleed-through, seals, signatures, leaders.
+
+    Boxes of the seals and signatures found are appended to ``marks`` when given.
+    """
     flat = stretch_tones(flatten_background(gray, dpi), white_cut)
-    return erase_leaders(suppress_marks(flat, dpi), dpi)
+    return erase_leaders(suppress_marks(flat, dpi, marks), dpi)

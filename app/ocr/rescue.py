@@ -18,6 +18,8 @@ from app.ocr.tsv import RawWord
 
 log = logging.getLogger(__name__)
 
+Box = tuple[int, int, int, int]
+
 MIN_HEIGHT_MM = 1.2
 MAX_HEIGHT_MM = 6.5
 JOIN_MM = 2.0  # ink closer than this belongs to the same piece (one number, one word)
@@ -27,7 +29,7 @@ INK_LEVEL = 160
 MIN_CONF = 70.0
 
 
-def uncovered_pieces(page: np.ndarray, words: Sequence[RawWord], dpi: int) -> list[tuple[int, int, int, int]]:
+def uncovered_pieces(page: np.ndarray, words: Sequence[RawWord], dpi: int) -> list[Box]:
     """Boxes (x0, y0, x1, y1) of text-sized ink that no recognised word covers."""
     mask = (page < INK_LEVEL).astype(np.uint8)
     for word in words:
@@ -39,29 +41,49 @@ def uncovered_pieces(page: np.ndarray, words: Sequence[RawWord], dpi: int) -> li
     boxes = []
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
-        box = (x, y, x + w, y + h)
-        if lo <= h - join // 3 <= hi and w - join < 6 * h and _where_print_hides(box, words, page, dpi):
-            boxes.append(box)
+        if lo <= h - join // 3 <= hi and w - join < 6 * h:
+            box = _where_print_hides((x, y, x + w, y + h), words, page, dpi)
+            if box is not None:
+                boxes.append(box)
     return boxes[:MAX_PIECES]
 
 
-def _where_print_hides(
-    box: tuple[int, int, int, int], words: Sequence[RawWord], page: np.ndarray, dpi: int
-) -> bool:
-    """Only where left-out print is expected: the page number's place or right before a word."""
+def _where_print_hides(box: Box, words: Sequence[RawWord], page: np.ndarray, dpi: int) -> Box | None:
+    """The piece to re-read, only where left-out print is expected: the page number's place, or
+    right before the first word of a row (then with that word, so ``37`` and ``.`` are read together)."""
     x0, y0, x1, y1 = box
     height, width = page.shape
     first_word_top = min((w.y0 for w in words), default=height)
     if y1 <= first_word_top and y1 < height * 0.12 and abs((x0 + x1) / 2 - width / 2) < width * 0.1:
-        return True
+        return box
     reach = dpi * JOIN_MM / 25.4 * 1.5
     cy = (y0 + y1) / 2
-    return any(w.y0 <= cy <= w.y1 and 0 <= w.x0 - x1 <= reach for w in words)
+    beside = [w for w in words if w.y0 <= cy <= w.y1 and 0 <= w.x0 - x1 <= reach]
+    if len(beside) != 1 or any(w.y0 <= cy <= w.y1 and w.x1 <= x0 for w in words):
+        return None  # only at the start of a row, where list numbers stand
+    w = beside[0]
+    return (x0, min(y0, w.y0), w.x1, max(y1, w.y1))
+
+
+def _padded(piece: np.ndarray, pad: int) -> np.ndarray:
+    """The piece alone on white: no neighbouring print leaks into the re-read."""
+    out = np.full((piece.shape[0] + 2 * pad, piece.shape[1] + 2 * pad), 255, np.uint8)
+    out[pad : pad + piece.shape[0], pad : pad + piece.shape[1]] = piece
+    return out
+
+
+def drop_reread(words: Sequence[RawWord], reread: Sequence[RawWord]) -> list[RawWord]:
+    """The first pass's words minus those a re-read word now covers."""
+    return [
+        w
+        for w in words
+        if not any(r.x0 <= (w.x0 + w.x1) / 2 <= r.x1 and r.y0 <= w.cy <= r.y1 for r in reread)
+    ]
 
 
 def read_pieces(
     page: np.ndarray,
-    boxes: Sequence[tuple[int, int, int, int]],
+    boxes: Sequence[Box],
     dpi: int,
     ocr: Callable[[np.ndarray], list[RawWord]],
 ) -> list[RawWord]:
@@ -69,14 +91,14 @@ def read_pieces(
     if not boxes:
         return []
     pad = max(2, round(dpi * PAD_MM / 25.4))
-    crops = [page[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad] for x0, y0, x1, y1 in boxes]
+    crops = [_padded(page[y0:y1, x0:x1], pad) for x0, y0, x1, y1 in boxes]
     width = max(c.shape[1] for c in crops) + 2 * pad
     strip = np.full((sum(c.shape[0] + pad for c in crops) + pad, width), 255, np.uint8)
     origins = []
     y = pad
     for crop, (x0, y0, _, _) in zip(crops, boxes, strict=True):
         strip[y : y + crop.shape[0], pad : pad + crop.shape[1]] = crop
-        origins.append((y, y + crop.shape[0], max(0, x0 - pad) - pad, max(0, y0 - pad) - y))
+        origins.append((y, y + crop.shape[0], x0 - 2 * pad, y0 - pad - y))
         y += crop.shape[0] + pad
     found = []
     for word in (w for w in ocr(strip) if w.conf >= MIN_CONF):

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 WORD_LEVEL = 5
+COLUMNS = (
+    "level", "page_num", "block_num", "par_num", "line_num", "word_num",
+    "left", "top", "width", "height", "conf", "text",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -35,14 +39,13 @@ class RawWord:
 def parse_tsv(tsv: str, scale: float = 1.0, offset: tuple[int, int] = (0, 0)) -> list[RawWord]:
     """Words of a TSV dump; ``scale`` maps the OCR'd image's pixels back to the caller's."""
     rows = tsv.splitlines()
-    if not rows:
-        return []
-    header = rows[0].split("\t")
-    col = {name: i for i, name in enumerate(header)}
+    if rows and rows[0].startswith("level"):
+        rows = rows[1:]  # the CLI writes a header line, tesserocr does not
+    col = {name: i for i, name in enumerate(COLUMNS)}
     words: list[RawWord] = []
-    for row in rows[1:]:
+    for row in rows:
         cells = row.split("\t")
-        if len(cells) < len(header) or int(cells[col["level"]]) != WORD_LEVEL:
+        if len(cells) < len(COLUMNS) or int(cells[col["level"]]) != WORD_LEVEL:
             continue
         text = unicodedata.normalize("NFC", cells[col["text"]]).strip()
         if not text:

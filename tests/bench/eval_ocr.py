@@ -28,7 +28,8 @@ import numpy as np
 import pytesseract
 
 from app.imaging.analyzer import analyze
-from app.ocr.engine import LANG, recognize_page
+from app.ocr.backend import LANG, engine_name
+from app.ocr.engine import recognize_page
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "dev-scans"
@@ -102,7 +103,7 @@ def main() -> int:
 def report(
     scorer: ModuleType, pages: list[dict[str, Any]], results: list[dict[str, Any]], worst: int
 ) -> None:
-    print(f"{len(pages)} content pages")
+    print(f"{len(pages)} content pages; our engine: {engine_name()}")
     for key in ("baseline", "ours"):
         if key not in results[0]:
             continue

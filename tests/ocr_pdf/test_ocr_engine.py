@@ -27,7 +27,7 @@ Line = tuple[int, int, str, Path]  # x, y, text, font
 
 
 def render(
-    lines: list[Line], size: tuple[int, int] = (2480, 1000), dots: list[tuple[int, int, int]] = ()
+    lines: list[Line], size: tuple[int, int] = (2480, 1000), dots: tuple[tuple[int, int, int], ...] = ()
 ) -> np.ndarray:
     """A gray page with the lines drawn at 13 pt, 300 dpi; ``dots`` are leaders (x0, x1, baseline)."""
     page = Image.new("L", size, 235)  # slightly yellowed paper
@@ -51,7 +51,7 @@ def header_page() -> OcrPage:
         (200, 600, "Họ và tên: Nguyễn Thị Hường", REGULAR),
         (200, 680, "Nơi cư trú: Thôn Kim Quy, xã Đa Tốn, huyện Gia Lâm", REGULAR),
     ]
-    return recognize_page(render(lines, dots=[(900, 2200, 650)]), DPI)
+    return recognize_page(render(lines, dots=((900, 2200, 650),)), DPI)
 
 
 def test_recognises_vietnamese_words_in_nfc(header_page: OcrPage) -> None:
@@ -105,3 +105,38 @@ def test_blank_page_gives_empty_text() -> None:
 def test_colour_image_is_refused() -> None:
     with pytest.raises(ValueError):
         recognize_page(np.zeros((10, 10, 3), np.uint8), DPI)
+
+
+DEV_SCANS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dev-scans"
+DEV_PAGE = "batch_01/0001.jpg"  # death certificate: dotted leaders, red seal, signature
+
+
+@pytest.mark.skipif(not (DEV_SCANS / DEV_PAGE).exists(), reason="dev scans not available")
+def test_dev_page_reads_its_printed_lines_in_order() -> None:
+    import json
+
+    from app.imaging.analyzer import analyze
+
+    truth = next(
+        json.loads(line)
+        for line in (DEV_SCANS / "pages.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["file"] == DEV_PAGE
+    )
+    analysis = analyze((DEV_SCANS / DEV_PAGE).read_bytes())
+    page = recognize_page(analysis.cleaned, analysis.findings.dpi)
+    got = page.text.split("\n")
+    expected = truth["text"].split("\n")
+    assert got[:4] == expected[:4]  # the agency block (with Số, Quyển số) before the motto
+    matched = sum(1 for line in expected if line in got)
+    assert matched >= 0.85 * len(expected)
+    assert ".." not in page.text
+
+
+def test_tesseract_cli_fallback_reads_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ocr import backend
+
+    monkeypatch.setattr(backend, "_api", False)  # as if tesserocr were not installed
+    lines: list[Line] = [(200, 150, "Họ và tên: Nguyễn Thị Hường", REGULAR)]
+    page = recognize_page(render(lines, size=(2480, 400)), DPI)
+    assert page.engine == "tesseract-cli"
+    assert page.text == "Họ và tên: Nguyễn Thị Hường"
