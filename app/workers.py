@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from app.core.errors import PdfError
 from app.core.models import PageFindings
 from app.core.ocr_types import OcrPage
 from app.core.pipeline import PageProduct
@@ -21,7 +22,7 @@ from app.imaging.decode import decode_image
 from app.imaging.pyramid import to_gray
 from app.ocr.engine import recognize_page
 from app.pdf.compress import prepare_page
-from app.pdf.pdfa import assemble_pdfa
+from app.pdf.pdfa import assemble_pdfa, validate_pdfa
 from app.pdf.types import PdfMetadata, PreparedPage
 
 log = logging.getLogger(__name__)
@@ -77,4 +78,8 @@ def assemble_document(parts: list[Any], meta: Mapping[str, Any]) -> bytes:
     metadata = PdfMetadata(
         title=str(meta.get("title", "")), identifier=str(meta.get("identifier", "")), fields=fields
     )
-    return assemble_pdfa(parts, metadata)
+    pdf = assemble_pdfa(parts, metadata)
+    problems = validate_pdfa(pdf)  # the legal copy must be PDF/A before anyone signs it
+    if problems:
+        raise PdfError("; ".join(problems[:3]))
+    return pdf

@@ -106,7 +106,11 @@ def split_inks(
         member = _solid(member)
         if cv2.countNonZero(member.view(np.uint8)) < mm2_px(1.0, dpi):
             continue
-        groups.append(InkGroup(mask=member, fill_rgb=ink_colour(crop, member), origin=(x0, y0)))
+        # seal and signature inks keep their own (median) tone: a seal painted darker than it was
+        # would read as print to OCR of the PDF's image, and hide the text beneath it
+        groups.append(
+            InkGroup(mask=member, fill_rgb=ink_colour(crop, member, darker_half=False), origin=(x0, y0))
+        )
     return black, groups
 
 
@@ -120,9 +124,11 @@ def _solid(mask: np.ndarray) -> np.ndarray:
     return opened > 0
 
 
-def ink_colour(image: np.ndarray, mask: np.ndarray) -> tuple[float, float, float]:
-    """A representative RGB colour (0..1) of the pixels under ``mask``: the darker half's median,
-    since strokes are lighter at their anti-aliased edges."""
+def ink_colour(
+    image: np.ndarray, mask: np.ndarray, *, darker_half: bool = True
+) -> tuple[float, float, float]:
+    """A representative RGB colour (0..1) of the pixels under ``mask``: by default the darker half's
+    median, since print strokes are lighter at their anti-aliased edges."""
     step = max(1, int(np.sqrt(mask.size / SAMPLE_PIXELS)))
     pixels = image[::step, ::step][mask[::step, ::step]]
     if pixels.size == 0:
@@ -130,7 +136,8 @@ def ink_colour(image: np.ndarray, mask: np.ndarray) -> tuple[float, float, float
     if pixels.ndim == 1:
         level = float(np.median(pixels)) / 255.0
         return (level, level, level)
-    brightness = pixels.astype(np.int32).sum(axis=1)
-    darker = pixels[brightness <= np.median(brightness)]
-    b, g, r = (float(v) / 255.0 for v in np.median(darker, axis=0))
+    if darker_half:
+        brightness = pixels.astype(np.int32).sum(axis=1)
+        pixels = pixels[brightness <= np.median(brightness)]
+    b, g, r = (float(v) / 255.0 for v in np.median(pixels, axis=0))
     return (r, g, b)
