@@ -120,16 +120,9 @@ def issue_person_cert(
     """Issue a personal document-signing certificate whose common name is the person's full name."""
     start = (now or dt.datetime.now(dt.UTC)) - _ONE_DAY
     key = _new_key(key_bits)
+    end = min(start + dt.timedelta(days=valid_days), ca.cert.not_valid_after_utc)
     builder = (
-        x509.CertificateBuilder()
-        .subject_name(_name(name, organization))
-        .issuer_name(ca.cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(min(start + dt.timedelta(days=valid_days), ca.cert.not_valid_after_utc))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_signer_key_usage(), critical=True)
+        _leaf_builder(ca, key, _name(name, organization), start, end)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
@@ -141,6 +134,23 @@ def issue_person_cert(
     return key, builder.sign(ca.key, hashes.SHA256())
 
 
+def _leaf_builder(
+    ca: CertificateAuthority, key: rsa.RSAPrivateKey, subject: x509.Name, start: dt.datetime, end: dt.datetime
+) -> x509.CertificateBuilder:
+    """What every end-entity certificate of the test CA shares: issuer, validity, signing key usage."""
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(ca.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_signer_key_usage(), critical=True)
+    )
+
+
 def issue_tsa_cert(
     ca: CertificateAuthority, name: str = "Trạm Số hóa - TSA thử nghiệm", *, key_bits: int = DEFAULT_KEY_BITS
 ) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
@@ -148,15 +158,7 @@ def issue_tsa_cert(
     start = dt.datetime.now(dt.UTC) - _ONE_DAY
     key = _new_key(key_bits)
     cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(name, None))
-        .issuer_name(ca.cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(ca.cert.not_valid_after_utc)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_signer_key_usage(), critical=True)
+        _leaf_builder(ca, key, _name(name, None), start, ca.cert.not_valid_after_utc)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
         .sign(ca.key, hashes.SHA256())
     )

@@ -15,6 +15,7 @@ from app.imaging.orientation import detect_orientation
 from app.imaging.paper import find_paper
 from app.imaging.pyramid import halve, to_gray
 from app.imaging.rectify import rectify
+from tests.unit.imaging.test_geometry_synthetic import quad_iou
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dev-scans"
 PAGES = [
@@ -35,16 +36,6 @@ def _truth() -> dict[str, dict[str, Any]]:
     return {rec["file"]: rec for rec in records}
 
 
-def _iou(a: np.ndarray, b: np.ndarray, shape: tuple[int, ...]) -> float:
-    masks = []
-    for quad in (a, b):
-        mask = np.zeros(shape[:2], np.uint8)
-        cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 1)
-        masks.append(mask.astype(bool))
-    return float((masks[0] & masks[1]).sum() / (masks[0] | masks[1]).sum())
-
-
-@pytest.fixture(scope="module")
 def truth() -> dict[str, dict[str, Any]]:
     return _truth()
 
@@ -55,7 +46,7 @@ def test_dev_scan_geometry_matches_the_ground_truth(name: str, truth: dict[str, 
     image = cv2.imread(str(DATA / name), cv2.IMREAD_UNCHANGED)
     assert image is not None
     quad = find_paper(image)
-    assert _iou(quad, np.array(rec["page_quad"]), image.shape) > 0.98
+    assert quad_iou(quad, np.array(rec["page_quad"]), image.shape) > 0.98
     skew = estimate_skew(image, quad)
     if rec["is_blank"] or rec["is_separator"]:
         return
