@@ -36,6 +36,7 @@ def _truth() -> dict[str, dict[str, Any]]:
     return {rec["file"]: rec for rec in records}
 
 
+@pytest.fixture(scope="module")
 def truth() -> dict[str, dict[str, Any]]:
     return _truth()
 
