@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -21,6 +22,7 @@ from app.core.errors import PdfError
 from app.core.ocr_types import OcrWord
 from app.pdf.bitonal import encode_g4, ink_map, shrink
 from app.pdf.colour import Box, InkGroup, colour_region, ink_colour, split_inks
+from app.pdf.tones import split_gray_marks
 from app.pdf.types import Compression, ImageStream, PageKind, PreparedPage, TextWord
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ log = logging.getLogger(__name__)
 BACKGROUND_DPI = 100  # paper tone and seal halo need little resolution; text is in the masks
 BACKGROUND_QUALITY = 45
 FULL_JPEG_QUALITY = 60
+FINE_MASK_DPI = 300  # scans below this get their masks binarised at twice the resolution
 FILL_WINDOW = 15  # pixels at half the background's resolution: about 8 mm at 100 dpi
 INK_HALO_MM = 0.4  # background pixels this close to print are refilled with paper tone
 
@@ -49,6 +52,12 @@ def prepare_page(
         raise PdfError(f"page image must be uint8 gray or BGR, not {image.dtype} {image.shape}")
     if dpi <= 0:
         raise PdfError(f"page resolution must be positive, not {dpi}")
+    if dpi < FINE_MASK_DPI and compression != "jpeg":
+        # below 300 dpi a bitonal mask at scan resolution loses thin accents (ấ reads as â):
+        # binarise a 2x enlargement instead; the page keeps its physical size
+        image = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        dpi *= 2
+        words = [replace(w, box=(2 * w.box[0], 2 * w.box[1], 2 * w.box[2], 2 * w.box[3])) for w in words]
     half = shrink(image, 1) if image.ndim == 3 else None
     region = colour_region(half, dpi) if half is not None and color is not False else None
     kind = _choose_kind(region is not None, color, compression)
@@ -58,8 +67,11 @@ def prepare_page(
     else:
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         ink = ink_map(gray, dpi)
-        bitonal = kind == "bitonal"
-        layers = (encode_g4(ink),) if bitonal else _mrc_layers(image, half, ink, region, dpi)
+        layers = (
+            _bitonal_layers(gray, ink, dpi)
+            if kind == "bitonal"
+            else _mrc_layers(image, half, ink, region, dpi)
+        )
     return PreparedPage(
         width=width, height=height, dpi=dpi, kind=kind, layers=layers, words=text_words(words)
     )
@@ -82,6 +94,15 @@ def _mrc_layers(
         layers.append(_mask_layer(InkGroup(mask=black, fill_rgb=ink_colour(image, black))))
     layers.extend(_mask_layer(group) for group in groups)
     return tuple(layers)
+
+
+def _bitonal_layers(gray: np.ndarray, ink: np.ndarray, dpi: int) -> tuple[ImageStream, ...]:
+    """One G4 image, or two G4 masks (print in black, a gray seal in its tone) on white paper."""
+    print_ink, seal = split_gray_marks(gray, ink, dpi)
+    if seal is None:
+        return (encode_g4(ink),)
+    black = InkGroup(mask=print_ink, fill_rgb=ink_colour(gray, print_ink))
+    return (_mask_layer(black), _mask_layer(seal))
 
 
 def _mask_layer(group: InkGroup) -> ImageStream:
