@@ -11,10 +11,13 @@ from pathlib import Path
 
 from app import workers
 from app.core.errors import DriverUnavailable
+from app.core.outputs import ReadFn
 from app.core.pipeline import PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
+from app.core.session import ThumbnailFn
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
+from app.imaging.analyzer import thumbnail
 from app.scanning.files import FileImportScanner
 from app.scanning.simulated import SimulatedFeeder
 from app.store import Store, default_data_dir, open_store
@@ -45,6 +48,15 @@ class Station:
     def analyze_read_prepare(self) -> PageWorkFn:
         """Cleanup, OCR and PDF page preparation in one pass (headless processing)."""
         return workers.analyze_read_prepare
+
+    @property
+    def read_text(self) -> ReadFn:
+        """OCR of a page analysed earlier (background, after the scan)."""
+        return workers.read_text
+
+    @property
+    def thumbnail(self) -> ThumbnailFn:
+        return thumbnail
 
     def worker_pool(self, workers_count: int | None = None) -> Executor:
         """Low-priority worker processes (default: cores - 1, at least 1, leaving one for the UI)."""

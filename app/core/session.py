@@ -61,8 +61,8 @@ class ScanSession:
         self.executor = executor
         self.on_ready = on_ready
         self.on_done = on_done
-        self._pending: list[Future[PageProduct]] = []
-        self._lock = threading.Lock()
+        self._unfinished = 0  # submitted pages whose result is not yet journaled
+        self._lock = threading.Condition()
 
     def scan(
         self, scanner: Scanner, device_id: str, settings: ScanSettings, batch_name: str, cancel: CancelToken
@@ -94,17 +94,35 @@ class ScanSession:
             return b""
 
     def _submit(self, page: Page, data: bytes, results: dict[int, PageResult]) -> None:
-        future = self.executor.submit(self.work, data, page.dpi)
-        future.add_done_callback(lambda f: self._finish(page, f, results))
         with self._lock:
-            self._pending.append(future)
+            self._unfinished += 1
+        try:
+            future = self.executor.submit(self.work, data, page.dpi)
+        except BaseException:
+            with self._lock:
+                self._unfinished -= 1
+            raise
+        future.add_done_callback(lambda f: self._finish(page, f, results))
 
     def _finish(self, page: Page, future: Future[PageProduct], results: dict[int, PageResult]) -> None:
+        try:
+            self._record(page, future, results)
+        finally:
+            with self._lock:
+                self._unfinished -= 1
+                self._lock.notify_all()
+
+    def _record(self, page: Page, future: Future[PageProduct], results: dict[int, PageResult]) -> None:
         try:
             product = future.result()
         except StationError as exc:
             self.journal.mark_page_failed(page.id, exc.code)
             done = PageResult(page, None, exc)
+        except Exception as exc:  # a crashed worker must flag the page, not hang the scan
+            log.exception("page work failed unexpectedly")
+            failure = StationError(type(exc).__name__)
+            self.journal.mark_page_failed(page.id, failure.code)
+            done = PageResult(page, None, failure)
         else:
             self.journal.save_findings(page.id, product.findings)
             if product.ocr is not None:
@@ -116,11 +134,9 @@ class ScanSession:
             self.on_done(done)
 
     def wait(self) -> None:
-        """Block until every submitted page's work has finished and been journaled."""
+        """Block until every submitted page's work has finished and been journaled.
+
+        (A future's ``result()`` can return before its done-callback has run: count callbacks.)
+        """
         with self._lock:
-            pending = list(self._pending)
-        for future in pending:
-            try:
-                future.result()
-            except StationError:
-                continue  # already recorded on the page by _finish
+            self._lock.wait_for(lambda: self._unfinished == 0)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Station
 from app.core.cancel import CancelToken, ProgressEvent
 from app.core.errors import StationError
-from app.core.models import Page, QualityWarning
-from app.core.pipeline import BatchResult, PageResult, capture, process_batch
-from app.core.ports import DeviceInfo, ScannedPage
+from app.core.models import QualityWarning
+from app.core.outputs import recognize_pages
+from app.core.pipeline import BatchResult, PageResult, assemble
+from app.core.ports import DeviceInfo
+from app.core.session import PageReady, ScanSession
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -114,24 +116,27 @@ class CaptureView(QWidget):
         self.status.setText(self.tr("Scanning..."))
 
         def job(progress: Any, cancel: CancelToken, emit: Any) -> BatchResult:
-            def on_page(page: Page, scanned: ScannedPage, _delivered_at: float) -> None:
-                image = QImage.fromData(scanned.data).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
-                emit((page, image))
-
-            result = capture(
-                scanner,
-                device.id,
-                settings,
-                self.station.journal,
-                batch_name=device.name,
-                cancel=cancel,
-                on_page=on_page,
-            )
-            if result.error is not None:
-                emit(result.error)
-            return process_batch(
-                self.station.journal, result.batch.id, self.station.analyze, progress=progress
-            )
+            station = self.station
+            with station.worker_pool() as pool:
+                session = ScanSession(
+                    station.journal,
+                    station.thumbnail,
+                    station.analyze,
+                    pool,
+                    on_ready=lambda ready: emit(("ready", ready)),
+                    on_done=lambda done: emit(("done", done)),
+                )
+                scanned = session.scan(scanner, device.id, settings, device.name, cancel)
+                if scanned.error is not None:
+                    emit(scanned.error)
+                pages = station.journal.list_pages(scanned.batch.id)
+                result = assemble(station.journal, scanned.batch.id, [scanned.results[p.id] for p in pages])
+                emit(("assembled", result))
+                # OCR last, in the low-priority pool: the pages are already on screen and labelled
+                recognize_pages(
+                    station.journal, scanned.batch.id, station.read_text, executor=pool, progress=progress
+                )
+            return result
 
         task = self.runner.start(job)
         self._scan_cancel = task.cancel
@@ -149,12 +154,22 @@ class CaptureView(QWidget):
             QMessageBox.warning(self, self.tr("Scanner"), item.user_message(self.station.settings.language))
             return
         assert isinstance(item, tuple)
-        page: Page = item[0]
-        image: QImage = item[1]
-        widget_item = QListWidgetItem(self.tr("Page %1").replace("%1", str(page.seq)))
+        kind, payload = item
+        if kind == "ready":
+            self._add_page(payload)
+        elif kind == "done":
+            widget_item = self._items.get(payload.page.id)
+            if widget_item is not None:
+                widget_item.setText(self._describe(payload, None))
+        elif kind == "assembled":
+            self._label_documents(payload)
+
+    def _add_page(self, ready: PageReady) -> None:
+        image = QImage.fromData(ready.thumbnail).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+        widget_item = QListWidgetItem(self.tr("Page %1").replace("%1", str(ready.page.seq)))
         widget_item.setIcon(QPixmap.fromImage(image))
         self.pages.addItem(widget_item)
-        self._items[page.id] = widget_item
+        self._items[ready.page.id] = widget_item
         self.status.setText(self.tr("%1 pages scanned").replace("%1", str(len(self._items))))
 
     def _on_progress(self, event: ProgressEvent) -> None:
@@ -162,14 +177,17 @@ class CaptureView(QWidget):
         self.progress.setVisible(True)
         self.progress.setMaximum(max(event.total, 1))
         self.progress.setValue(event.done)
-        self.status.setText(self.tr("Cleaning pages..."))
+        self.status.setText(self.tr("Reading the text of the pages..."))
 
-    def _on_processed(self, result: BatchResult) -> None:
+    def _label_documents(self, result: BatchResult) -> None:
         doc_of = {pid: d.index for d in result.documents for pid in d.page_ids}
         for r in result.pages:
             item = self._items.get(r.page.id)
             if item is not None:
                 item.setText(self._describe(r, doc_of.get(r.page.id)))
+
+    def _on_processed(self, result: BatchResult) -> None:
+        self._label_documents(result)
         self._done(
             self.tr("%1 pages, %2 documents")
             .replace("%1", str(len(result.pages)))
@@ -184,7 +202,9 @@ class CaptureView(QWidget):
             return label + "\n" + self.tr("Separator sheet")
         if r.findings.is_blank:
             return label + "\n" + self.tr("Blank (kept)")
-        text = label + "\n" + self.tr("Document %1").replace("%1", str((doc or 0) + 1))
+        text = label
+        if doc is not None:
+            text += "\n" + self.tr("Document %1").replace("%1", str(doc + 1))
         if r.findings.warnings:
             names = self._warning_names()
             text += "\n" + ", ".join(names[w] for w in r.findings.warnings)
