@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from app.core.models import Document
+from app.core.outputs import Description
 from app.core.pipeline import BatchResult, PageResult
 
 FIELD_KEYS = (
@@ -44,18 +46,25 @@ def page_record(result: PageResult, document_index: int | None, text: str = "") 
     return record
 
 
-def document_record(document: Document, page_names: list[str], pdf: str | None = None) -> dict[str, Any]:
-    """One line of documents.jsonl; fields stay null until extraction fills them."""
+def document_record(
+    document: Document, page_names: list[str], description: Description | None = None, pdf: str | None = None
+) -> dict[str, Any]:
+    """One line of documents.jsonl; fields not found (or not extracted) are null."""
+    fields: dict[str, Any] = dict.fromkeys(FIELD_KEYS)
+    if description is not None:
+        fields.update({k: unicodedata.normalize("NFC", v) for k, v in description.fields.items() if v})
     return {
         "document": document.index,
         "pages": page_names,
-        "doc_type": document.doc_type or "unknown",
-        "fields": dict.fromkeys(FIELD_KEYS),
+        "doc_type": (description.doc_type if description else document.doc_type) or "unknown",
+        "fields": fields,
         "pdf": pdf,
     }
 
 
-def batch_records(result: BatchResult) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def batch_records(
+    result: BatchResult, descriptions: Mapping[int, Description] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Both files' records for a processed batch, pages in feed order."""
     doc_of_page: dict[int, int] = {}
     for document in result.documents:
@@ -63,5 +72,8 @@ def batch_records(result: BatchResult) -> tuple[list[dict[str, Any]], list[dict[
             doc_of_page[page_id] = document.index
     pages = [page_record(r, doc_of_page.get(r.page.id)) for r in result.pages]
     names = {r.page.id: r.page.source_name for r in result.pages}
-    documents = [document_record(d, [names[i] for i in d.page_ids]) for d in result.documents]
+    described = descriptions or {}
+    documents = [
+        document_record(d, [names[i] for i in d.page_ids], described.get(d.id)) for d in result.documents
+    ]
     return pages, documents

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.cancel import CancelToken, ProgressEvent, ProgressFn, no_progress
@@ -21,9 +22,20 @@ from app.core.ports import CaptureJournal
 
 log = logging.getLogger(__name__)
 
+
+@dataclass(frozen=True)
+class Description:
+    """What extraction found in a document: its type and field values (as printed, normalised)."""
+
+    doc_type: str = "unknown"
+    fields: Mapping[str, str] = field(default_factory=dict)
+    confidence: Mapping[str, float] = field(default_factory=dict)
+
+
 ReadFn = Callable[[bytes, PageFindings], OcrPage]  # page bytes + findings -> OCR of the cleaned page
 PrepareFn = Callable[[bytes, PageFindings, OcrPage | None], Any]  # -> the PDF adapter's page part
 AssembleFn = Callable[[list[Any], Mapping[str, Any]], bytes]  # page parts + document metadata -> PDF
+ExtractFn = Callable[[list[OcrPage]], Description]  # a document's pages' OCR -> type and fields
 
 
 def _content(page: Page) -> bool:
@@ -59,13 +71,36 @@ def recognize_pages(
     return done
 
 
-def document_metadata(document: Document, batch_name: str) -> dict[str, Any]:
-    """What the PDF's metadata says of a document before the officer has described it."""
-    return {
+def describe_documents(
+    journal: CaptureJournal, result: BatchResult, extract: ExtractFn
+) -> dict[int, Description]:
+    """Type and fields of every document of the batch, from its pages' OCR (document id -> result).
+
+    A cover sheet's type (``SEP:<type>``) wins over the one extraction guesses.
+    """
+    by_id = {r.page.id: r for r in result.pages}
+    found: dict[int, Description] = {}
+    for document in result.documents:
+        pages = [by_id[i].ocr or journal.read_ocr(i) for i in document.page_ids]
+        description = extract([p for p in pages if p is not None])
+        if document.doc_type != "unknown":
+            description = Description(document.doc_type, description.fields, description.confidence)
+        found[document.id] = description
+    return found
+
+
+def document_metadata(
+    document: Document, batch_name: str, description: Description | None = None
+) -> dict[str, Any]:
+    """What the PDF's metadata says of a document: its identity, type and extracted fields."""
+    meta: dict[str, Any] = {
         "identifier": f"batch{document.batch_id}-doc{document.index}",
         "title": f"{batch_name} — {document.index + 1}",
-        "doc_type": document.doc_type,
+        "doc_type": description.doc_type if description else document.doc_type,
     }
+    if description is not None:
+        meta.update({k: v for k, v in description.fields.items() if v})
+    return meta
 
 
 def build_document_pdfs(
@@ -74,6 +109,7 @@ def build_document_pdfs(
     assemble: AssembleFn,
     prepare: PrepareFn,
     *,
+    descriptions: Mapping[int, Description] | None = None,
     cancel: CancelToken | None = None,
     progress: ProgressFn = no_progress,
 ) -> dict[int, str]:
@@ -94,7 +130,8 @@ def build_document_pdfs(
                 ocr = r.ocr or journal.read_ocr(page_id)
                 r.pdf_part = prepare(journal.read_page(r.page), r.findings, ocr)
             parts.append(r.pdf_part)
-        pdf = assemble(parts, document_metadata(document, result.batch.name))
+        described = (descriptions or {}).get(document.id)
+        pdf = assemble(parts, document_metadata(document, result.batch.name, described))
         stored[document.id] = journal.save_document_pdf(document.id, pdf)
         document.pdf_sha256 = stored[document.id]
         progress(ProgressEvent(n + 1, len(result.documents), f"PDF {document.index + 1}"))
