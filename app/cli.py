@@ -17,11 +17,11 @@ from app.cli_sign import add_commands as add_sign_commands
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
 from app.core.models import BatchState
-from app.core.outputs import build_document_pdfs
+from app.core.outputs import Description, build_document_pdfs, describe_documents
 from app.core.pipeline import BatchResult, capture, process_batch
 from app.core.ports import ColorMode, PaperSource, ScanSettings
 from app.core.settings import settings_from_env
-from app.workers import assemble_document, prepare_pdf_page
+from app.workers import assemble_document, describe, prepare_pdf_page
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,8 @@ def cmd_process(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="sohoa-") as tmp:
         station = _station(args, args.data_dir or Path(tmp))
         try:
-            result = _process_with(station, src, args.workers, not args.no_ocr)
-            _write_outputs(station, result, out)
+            result, described = _process_with(station, src, args.workers, not args.no_ocr)
+            _write_outputs(station, result, described, out)
         finally:
             station.close()
     failed = [p for p in result.pages if p.error is not None]
@@ -61,7 +61,9 @@ def cmd_process(args: argparse.Namespace) -> int:
     return 0
 
 
-def _process_with(station: Station, src: Path, workers: int, ocr: bool) -> BatchResult:
+def _process_with(
+    station: Station, src: Path, workers: int, ocr: bool
+) -> tuple[BatchResult, dict[int, Description]]:
     scanner = station.scanners["files"]
     captured = capture(scanner, str(src), ScanSettings(), station.journal, batch_name=src.name)
     if captured.error is not None:
@@ -69,13 +71,17 @@ def _process_with(station: Station, src: Path, workers: int, ocr: bool) -> Batch
     work = station.analyze_read_prepare if ocr else station.analyze
     with station.worker_pool(workers) as pool:
         result = process_batch(station.journal, captured.batch.id, work, executor=pool)
-    if ocr:
-        build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page)
-    return result
+    if not ocr:
+        return result, {}
+    described = describe_documents(station.journal, result, describe)
+    build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page, descriptions=described)
+    return result, described
 
 
-def _write_outputs(station: Station, result: BatchResult, out: Path) -> None:
-    pages, documents = batch_records(result)
+def _write_outputs(
+    station: Station, result: BatchResult, described: dict[int, Description], out: Path
+) -> None:
+    pages, documents = batch_records(result, described)
     texts = {r.page.source_name: r.ocr.text for r in result.pages if r.ocr is not None}
     for record in pages:
         record["text"] = texts.get(record["file"], "")

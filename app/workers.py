@@ -1,7 +1,7 @@
 """Per-page work run in worker processes: cleanup, OCR and PDF page preparation, composed here.
 
-Like ``bootstrap`` this is composition: it is the one place that joins the imaging, OCR and PDF
-adapters. Every function takes and returns plain picklable values so a process pool can run it.
+Like ``bootstrap`` this is composition: it is the one place that joins the imaging, OCR, extraction
+and PDF adapters. Every function takes and returns plain picklable values so a process pool can run it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import numpy as np
 from app.core.errors import PdfError
 from app.core.models import PageFindings
 from app.core.ocr_types import OcrPage
+from app.core.outputs import Description
 from app.core.pipeline import PageProduct
+from app.extract import extract_document
 from app.imaging.analyzer import analyze_decoded, clean_image, init_worker
 from app.imaging.decode import decode_image
 from app.imaging.pyramid import to_gray
@@ -70,6 +72,16 @@ def read_text(data: bytes, findings: PageFindings) -> OcrPage:
 def prepare_pdf_page(data: bytes, findings: PageFindings, ocr: OcrPage | None) -> PreparedPage:
     gray, colour = _cleaned(data, findings)
     return prepare_page(colour if colour is not None else gray, findings.dpi, ocr.words if ocr else ())
+
+
+def describe(pages: list[OcrPage]) -> Description:
+    """Document type and fields from the OCR of a document's pages (cheap: runs in the caller)."""
+    found = extract_document(pages)
+    return Description(
+        doc_type=found.doc_type,
+        fields={key: value.value for key, value in found.fields.items()},
+        confidence={key: value.confidence for key, value in found.fields.items()},
+    )
 
 
 def assemble_document(parts: list[Any], meta: Mapping[str, Any]) -> bytes:

@@ -1,1 +1,8 @@
 """Metadata extraction from OCR text and QR codes; arrives with the metadata issue."""
+
+from __future__ import annotations
+
+from app.extract.extractor import extract_document
+from app.extract.model import DOC_TYPES, FIELD_KEYS, Extraction, FieldValue
+
+__all__ = ["DOC_TYPES", "FIELD_KEYS", "Extraction", "FieldValue", "extract_document"]
