@@ -31,6 +31,8 @@ from app.store.orm import (
     utc_now,
 )
 from app.store.recovery import RecoveryReport, recover
+from app.store.search import SearchHit
+from app.store.search import search as search_records
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +207,11 @@ class SqliteStore:
                 if document_id is not None:
                     members.setdefault(document_id, []).append(page_id)
             return [document_from_row(row, members.get(row.id, [])) for row in session.scalars(docs_query)]
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Indexed records matching ``query``, diacritics-insensitive, best first."""
+        with translated("searching"):
+            return search_records(self._engine, query, limit)
 
     # --- internals -------------------------------------------------------------------------------
     def _write_session(self) -> _WriteSession:
