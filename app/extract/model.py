@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from app.core.batch_export import FIELD_KEYS  # the exchange format's keys, one list
 from app.core.ocr_types import Box
 
 log = logging.getLogger(__name__)
@@ -17,19 +18,6 @@ DOC_TYPES = (
     "quyet_dinh",
     "ho_kinh_doanh",
     "unknown",
-)
-
-FIELD_KEYS = (
-    "so_ky_hieu",
-    "quyen_so",
-    "ngay_ban_hanh",
-    "co_quan_ban_hanh",
-    "nguoi_ky",
-    "chu_the_ho_ten",
-    "chu_the_so_dinh_danh",
-    "chu_the_ngay_sinh",
-    "valid_until",
-    "trich_yeu",
 )
 
 
