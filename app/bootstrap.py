@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import workers
+from app.core.agencies import load_catalogue
 from app.core.errors import DriverUnavailable
+from app.core.issuer import IssuerMatcher
 from app.core.outputs import ReadFn
 from app.core.pipeline import PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
+from app.core.records import RecordStore
 from app.core.session import ThumbnailFn
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
@@ -34,6 +37,7 @@ class Station:
     store: Store
     scanners: dict[str, Scanner] = field(default_factory=dict)
     demo_folder: Path | None = None
+    _matcher: IssuerMatcher | None = field(default=None, repr=False)
 
     @property
     def journal(self) -> CaptureJournal:
@@ -64,6 +68,17 @@ class Station:
         return ProcessPoolExecutor(
             max_workers=count, mp_context=_pool_context(), initializer=workers.init_low_priority_worker
         )
+
+    @property
+    def records(self) -> RecordStore:
+        return self.store.records
+
+    @property
+    def issuer_matcher(self) -> IssuerMatcher:
+        """Matches printed issuers against the shipped catalogue plus the administrator's import."""
+        if self._matcher is None:
+            self._matcher = IssuerMatcher(load_catalogue(override_dir=self.data_dir))
+        return self._matcher
 
     def close(self) -> None:
         self.store.close()

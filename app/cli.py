@@ -13,6 +13,8 @@ from typing import Any
 
 from app import __version__
 from app.bootstrap import Station, build_station
+from app.cli_agencies import add_commands as add_agency_commands
+from app.cli_central import add_commands as add_central_commands
 from app.cli_sign import add_commands as add_sign_commands
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
@@ -20,6 +22,7 @@ from app.core.models import BatchState
 from app.core.outputs import Description, build_document_pdfs, describe_documents
 from app.core.pipeline import BatchResult, capture, process_batch
 from app.core.ports import ColorMode, PaperSource, ScanSettings
+from app.core.records import record_from_description
 from app.core.settings import settings_from_env
 from app.workers import assemble_document, describe, prepare_pdf_page
 
@@ -74,8 +77,21 @@ def _process_with(
     if not ocr:
         return result, {}
     described = describe_documents(station.journal, result, describe)
+    save_records(station, result, described)
     build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page, descriptions=described)
     return result, described
+
+
+def save_records(station: Station, result: BatchResult, described: dict[int, Description]) -> None:
+    """Keep each document's first record (extraction + matched issuer) in the store, indexed for search."""
+    texts = {r.page.id: r.ocr.text for r in result.pages if r.ocr is not None}
+    for document in result.documents:
+        description = described.get(document.id)
+        if description is None:
+            continue
+        context = "\n".join(texts.get(i, "") for i in document.page_ids)
+        record = record_from_description(document.id, description, station.issuer_matcher, context=context)
+        station.records.save_record(record, context)
 
 
 def _write_outputs(
@@ -206,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("devices", help="liệt kê máy quét").set_defaults(func=cmd_devices)
     sub.add_parser("batches", help="liệt kê các lô").set_defaults(func=cmd_batches)
     add_sign_commands(sub)
+    add_central_commands(sub)
+    add_agency_commands(sub)
     r = sub.add_parser("recover", help="kiểm tra dữ liệu và xử lý tiếp các lô dở dang")
     r.add_argument("--deep", action="store_true", help="kiểm tra mã băm của mọi tệp")
     r.set_defaults(func=cmd_recover)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,6 +18,7 @@ from app.core.models import PageFindings
 from app.core.ocr_types import OcrPage
 from app.core.outputs import Description
 from app.core.pipeline import PageProduct
+from app.core.records import FieldRegion
 from app.extract import extract_document
 from app.imaging.analyzer import analyze_decoded, clean_image, init_worker
 from app.imaging.decode import decode_image
@@ -74,13 +75,14 @@ def prepare_pdf_page(data: bytes, findings: PageFindings, ocr: OcrPage | None) -
     return prepare_page(colour if colour is not None else gray, findings.dpi, ocr.words if ocr else ())
 
 
-def describe(pages: list[OcrPage]) -> Description:
-    """Document type and fields from the OCR of a document's pages (cheap: runs in the caller)."""
-    found = extract_document(pages)
+def describe(pages: list[OcrPage], qr_payloads: Sequence[str] = ()) -> Description:
+    """Type and fields from the OCR and QR codes of a document's pages (cheap: runs in the caller)."""
+    found = extract_document(pages, qr_payloads)
     return Description(
         doc_type=found.doc_type,
         fields={key: value.value for key, value in found.fields.items()},
         confidence={key: value.confidence for key, value in found.fields.items()},
+        regions={k: FieldRegion(v.page, v.box) for k, v in found.fields.items() if v.box is not None},
     )
 
 

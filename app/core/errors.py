@@ -163,3 +163,38 @@ class SyncError(StationError):
     code = "sync"
     message_vi = "Chưa gửi được lên kho dữ liệu. Hệ thống sẽ tự gửi lại khi có mạng."
     message_en = "Not yet sent to the central repository. It will retry when the network returns."
+
+
+class SyncTransient(SyncError):
+    """A failure worth retrying: connection lost, timeout, 5xx, 408, 429 (``retry_after`` in seconds)."""
+
+    code = "sync_transient"
+
+    def __init__(
+        self, detail: str = "", *, message_vi: str | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(detail, message_vi=message_vi)
+        self.retry_after = retry_after
+
+
+class SyncAuthRequired(SyncError):
+    code = "sync_auth_required"
+    message_vi = (
+        "Kho dữ liệu không chấp nhận mã truy cập của trạm. Hàng đợi tạm dừng; "
+        "quản trị viên cần nhập lại mã truy cập trong phần Cài đặt."
+    )
+    message_en = "The central repository refused the station's token. The queue is paused until it is fixed."
+
+
+class SyncRejected(SyncError):
+    """The central repository refused the document for good (4xx); ``reason`` is its Vietnamese message."""
+
+    code = "sync_rejected"
+    message_vi = "Kho dữ liệu từ chối hồ sơ. Xem lý do, sửa hồ sơ rồi gửi lại."
+    message_en = "The central repository rejected the document. See the reason, fix it and send again."
+
+
+class SyncReceiptMismatch(SyncError):
+    code = "sync_receipt_mismatch"
+    message_vi = "Biên nhận của kho dữ liệu không khớp với tệp đã gửi. Hệ thống sẽ gửi lại."
+    message_en = "The repository's receipt does not match the file sent; it will be sent again."

@@ -60,6 +60,7 @@ class PageFindings:
     is_blank: bool = False
     is_separator: bool = False
     separator_payload: str | None = None  # QR text on a separator or cover sheet ("SEP", "SEP:khai_sinh")
+    qr_payloads: tuple[str, ...] = ()  # other QR texts on a content page (for metadata extraction)
     is_color: bool = True
     warnings: tuple[QualityWarning, ...] = ()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.core.cancel import CancelToken, ProgressEvent, ProgressFn, no_progress
@@ -19,6 +19,7 @@ from app.core.models import Document, Page, PageFindings, PageState
 from app.core.ocr_types import OcrPage
 from app.core.pipeline import BatchResult, windowed
 from app.core.ports import CaptureJournal
+from app.core.records import FieldRegion
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +31,13 @@ class Description:
     doc_type: str = "unknown"
     fields: Mapping[str, str] = field(default_factory=dict)
     confidence: Mapping[str, float] = field(default_factory=dict)
+    regions: Mapping[str, FieldRegion] = field(default_factory=dict)  # where each value was read
 
 
 ReadFn = Callable[[bytes, PageFindings], OcrPage]  # page bytes + findings -> OCR of the cleaned page
 PrepareFn = Callable[[bytes, PageFindings, OcrPage | None], Any]  # -> the PDF adapter's page part
 AssembleFn = Callable[[list[Any], Mapping[str, Any]], bytes]  # page parts + document metadata -> PDF
-ExtractFn = Callable[[list[OcrPage]], Description]  # a document's pages' OCR -> type and fields
+ExtractFn = Callable[[list[OcrPage], list[str]], Description]  # pages' OCR + QR texts -> type and fields
 
 
 def _content(page: Page) -> bool:
@@ -82,9 +84,12 @@ def describe_documents(
     found: dict[int, Description] = {}
     for document in result.documents:
         pages = [by_id[i].ocr or journal.read_ocr(i) for i in document.page_ids]
-        description = extract([p for p in pages if p is not None])
+        qr = [
+            t for i in document.page_ids if (f := by_id[i].page.findings) is not None for t in f.qr_payloads
+        ]
+        description = extract([p for p in pages if p is not None], qr)
         if document.doc_type != "unknown":
-            description = Description(document.doc_type, description.fields, description.confidence)
+            description = replace(description, doc_type=document.doc_type)
         found[document.id] = description
     return found
 

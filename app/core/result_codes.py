@@ -117,6 +117,11 @@ def render_code(
     return "".join(pieces)
 
 
+def validate_values(owner_id: str | None, result_type: str, station: str, year: int) -> None:
+    """Raise CodeTemplateError unless these values can make a code (check before taking a number)."""
+    _values(owner_id, result_type, station, year, 1)
+
+
 def _values(owner_id: str | None, result_type: str, station: str, year: int, seq: int) -> dict[str, object]:
     owner = nfc(owner_id or "").strip()
     result_type, station = nfc(result_type).strip(), nfc(station).strip()
@@ -197,6 +202,6 @@ def issue_code(
 
     Values are checked before a number is taken, so a bad input does not burn a number.
     """
-    _values(owner_id, result_type, station, year, 1)
+    validate_values(owner_id, result_type, station, year)
     seq = allocator.allocate()
     return seq, render_code(template, owner_id, result_type, station, year, seq)

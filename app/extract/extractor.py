@@ -13,6 +13,7 @@ from app.core.ocr_types import OcrPage
 from app.extract import header, subject
 from app.extract.lines import Doc
 from app.extract.model import Extraction, FieldValue
+from app.extract.qr import qr_fields
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,21 @@ def six_months_after(iso: str) -> str:
     return dt.date(year, month, day).isoformat()
 
 
-def extract_document(pages: Sequence[OcrPage]) -> Extraction:
-    """Extract the type and fields a document prints; fields not found are left out."""
+def extract_document(pages: Sequence[OcrPage], qr_payloads: Sequence[str] = ()) -> Extraction:
+    """Extract the type and fields a document prints; fields not found are left out.
+
+    Values decoded from the document's QR codes are exact and win over what OCR read, keeping the
+    OCR's page region when both agree on a field.
+    """
+    out = _from_text(pages)
+    name = out.fields.get("chu_the_ho_ten")
+    for key, value in qr_fields(qr_payloads, name.value if name else None).items():
+        seen = out.fields.get(key)
+        out.fields[key] = FieldValue(value.value, value.confidence, seen.page, seen.box) if seen else value
+    return out
+
+
+def _from_text(pages: Sequence[OcrPage]) -> Extraction:
     doc = Doc(pages)
     doc_type, type_conf = classify(doc)
     out = Extraction(doc_type=doc_type)

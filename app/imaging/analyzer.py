@@ -25,7 +25,7 @@ from app.imaging.paper import find_paper
 from app.imaging.pyramid import to_gray
 from app.imaging.quality import quality_warnings
 from app.imaging.rectify import rectify, rotate_orientation
-from app.imaging.separator import detect_separator
+from app.imaging.separator import detect_codes
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def analyze_decoded(decoded: DecodedImage, dpi_hint: int | None = None) -> PageA
     quad = find_paper(gray)
     skew = estimate_skew(gray, quad)
     sheet = rectify(gray, quad, skew)
-    separator = detect_separator(sheet, dpi)
+    separator, qr_texts = detect_codes(sheet, dpi)
     blank = separator is None and is_blank(sheet, dpi)
     orientation = 0 if (blank or separator is not None) else detect_orientation(sheet)
     upright = rotate_orientation(sheet, orientation)
@@ -67,6 +67,7 @@ def analyze_decoded(decoded: DecodedImage, dpi_hint: int | None = None) -> PageA
         is_blank=blank,
         is_separator=separator is not None,
         separator_payload=separator,
+        qr_payloads=qr_texts if separator is None else (),
         is_color=decoded.is_color and _colour_matters(image, quad, skew),
         warnings=quality_warnings(upright, dpi, corners, image.shape, blank=blank),
     )

@@ -44,14 +44,23 @@ class Bar:
 
 def detect_separator(page: np.ndarray, dpi: int) -> str | None:
     """The separator payload: the ``SEP…`` QR text, else ``"PATCH_T"`` for patch bars, else None."""
+    return detect_codes(page, dpi)[0]
+
+
+def detect_codes(page: np.ndarray, dpi: int) -> tuple[str | None, tuple[str, ...]]:
+    """``(separator payload or None, other QR texts on the page)``: one pass for both.
+
+    Other QR texts (e.g. the QR printed on newer civil-status extracts or a copied ID card) feed
+    metadata extraction.
+    """
     small, work_dpi = working_gray(page, dpi)
     dark = (small < 0.5 * paper_level(small)).astype(np.uint8)
-    payload = _sep_qr_payload(page, dark, work_dpi / float(dpi), work_dpi)
-    if payload is not None:
-        return payload
-    if has_patch_t(find_bars(dark, work_dpi)):
-        return PATCH_T
-    return None
+    texts = _qr_texts(page, dark, work_dpi / float(dpi), work_dpi)
+    separator = next((t for t in texts if t.startswith(SEP_PREFIX)), None)
+    others = tuple(t for t in texts if not t.startswith(SEP_PREFIX))
+    if separator is None and has_patch_t(find_bars(dark, work_dpi)):
+        separator = PATCH_T
+    return separator, others
 
 
 def find_bars(dark: np.ndarray, work_dpi: float) -> list[Bar]:
@@ -104,14 +113,14 @@ def _same_stack(a: Bar, b: Bar) -> bool:
     return along < 0.2 * a.length_mm and across < 3.5 * MAX_BAR_PITCH_MM
 
 
-def _sep_qr_payload(page: np.ndarray, dark: np.ndarray, scale: float, work_dpi: float) -> str | None:
-    """Decode QR codes where finder patterns are seen; return the first text starting with SEP.
+def _qr_texts(page: np.ndarray, dark: np.ndarray, scale: float, work_dpi: float) -> list[str]:
+    """Decode the QR code where finder patterns are seen; its text (empty when none or unreadable).
 
     ``scale`` is working pixels per page pixel. The small copy is tried first, then the page.
     """
     boxes = _finder_boxes(dark, work_dpi)
     if len(boxes) < 3:
-        return None
+        return []
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
     x1, y1 = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
     pad = max(x1 - x0, y1 - y0) // 5 + 4
@@ -119,10 +128,10 @@ def _sep_qr_payload(page: np.ndarray, dark: np.ndarray, scale: float, work_dpi: 
     small = working_gray(page, round(work_dpi / scale))[0]
     full = region_of(page, tuple(round(v / scale) for v in region))
     for crop in (small[region[1] : region[3], region[0] : region[2]], full):
-        text = _decode_sep(crop)
-        if text is not None:
-            return text
-    return None
+        text = _decode(crop)
+        if text:
+            return [text]
+    return []
 
 
 def region_of(page: np.ndarray, box: tuple[int, ...]) -> np.ndarray:
@@ -132,7 +141,7 @@ def region_of(page: np.ndarray, box: tuple[int, ...]) -> np.ndarray:
     return cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
 
 
-def _decode_sep(gray: np.ndarray) -> str | None:
+def _decode(gray: np.ndarray) -> str | None:
     if gray.size == 0:
         return None
     for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
@@ -142,7 +151,7 @@ def _decode_sep(gray: np.ndarray) -> str | None:
             log.debug("QR decoder failed on a candidate region")
             continue
         if text:
-            return str(text) if text.startswith(SEP_PREFIX) else None
+            return str(text)
     return None
 
 

@@ -16,7 +16,7 @@ from app.core.errors import NotFound, StoreError
 from app.core.models import Batch, BatchState, Document, DocumentState, Page, PageFindings, PageState
 from app.core.ocr_types import OcrPage
 from app.core.ports import ScannedPage
-from app.store.db import translated, writer
+from app.store.db import WriteSession, translated, writer
 from app.store.filestore import BlobStore
 from app.store.lockfile import DirLock
 from app.store.ocr_json import ocr_from_json, ocr_to_json
@@ -30,6 +30,7 @@ from app.store.orm import (
     page_from_row,
     utc_now,
 )
+from app.store.records import SqliteRecords, forget_documents
 from app.store.recovery import RecoveryReport, recover
 from app.store.search import SearchHit
 from app.store.search import search as search_records
@@ -48,6 +49,7 @@ class SqliteStore:
         self._writer = writer(engine)
         self._dir_lock = dir_lock
         self._lock = threading.Lock()
+        self.records = SqliteRecords(engine, self._lock)
 
     # --- life cycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -158,6 +160,8 @@ class SqliteStore:
             if strangers := set(flat) - in_batch:
                 raise NotFound(f"pages {sorted(strangers)} are not in batch {batch_id}")
             session.execute(update(PageRow).where(PageRow.batch_id == batch_id).values(document_id=None))
+            old = session.scalars(select(DocumentRow.id).where(DocumentRow.batch_id == batch_id))
+            forget_documents(session, list(old))
             session.execute(delete(DocumentRow).where(DocumentRow.batch_id == batch_id))
             for index, (page_ids, doc_type) in enumerate(zip(wanted, types, strict=True)):
                 doc = DocumentRow(
@@ -214,8 +218,8 @@ class SqliteStore:
             return search_records(self._engine, query, limit)
 
     # --- internals -------------------------------------------------------------------------------
-    def _write_session(self) -> _WriteSession:
-        return _WriteSession(self._writer)
+    def _write_session(self) -> WriteSession:
+        return WriteSession(self._writer)
 
     def _insert_page(self, batch_id: int, sha: str, page: ScannedPage) -> Page:
         with translated("saving a page"), self._write_session() as session:
@@ -249,28 +253,6 @@ class SqliteStore:
             return
         if used is None:
             self.blobs.discard(sha)
-
-
-class _WriteSession:
-    """A session in one BEGIN IMMEDIATE transaction: commit on success, roll back on error."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._session = Session(engine, expire_on_commit=False)
-
-    def __enter__(self) -> Session:
-        self._session.begin()
-        return self._session
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        try:
-            if exc_type is None:
-                self._session.commit()
-            else:
-                self._session.rollback()
-        finally:
-            self._session.close()
 
 
 def _batch_row(session: Session, batch_id: int) -> BatchRow:

@@ -57,6 +57,28 @@ class DocumentRow(Base):
     state: Mapped[str] = mapped_column(String(20))
     doc_type: Mapped[str] = mapped_column(String(100))
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # the built PDF in the file store
+    record: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # app.core.records.record_to_json
+    result_code: Mapped[str | None] = mapped_column(String(120), unique=True)
+    result_seq: Mapped[int | None] = mapped_column(Integer)
+
+
+class CodeSequenceRow(Base):
+    """The high-water mark of a sequence (like SQLite AUTOINCREMENT: never max(seq) + 1)."""
+
+    __tablename__ = "code_sequences"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class ReleasedCodeRow(Base):
+    """A result code whose document was deleted: its number stays used forever."""
+
+    __tablename__ = "released_codes"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(120))
+    released_at: Mapped[datetime] = mapped_column(DateTime())
 
 
 class PageRow(Base):
@@ -102,6 +124,7 @@ def findings_to_json(findings: PageFindings) -> dict[str, Any]:
         "is_blank": findings.is_blank,
         "is_separator": findings.is_separator,
         "separator_payload": findings.separator_payload,
+        "qr_payloads": list(findings.qr_payloads),
         "is_color": findings.is_color,
         "warnings": [str(w) for w in findings.warnings],
     }
@@ -130,6 +153,7 @@ def findings_from_json(data: dict[str, Any]) -> PageFindings:
         is_blank=bool(data.get("is_blank", False)),
         is_separator=bool(data.get("is_separator", False)),
         separator_payload=data.get("separator_payload"),
+        qr_payloads=tuple(str(t) for t in data.get("qr_payloads", ())),
         is_color=bool(data.get("is_color", True)),
         warnings=tuple(warnings),
     )

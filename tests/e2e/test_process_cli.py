@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from app.core.textnorm import fold
+from app.store import open_store
 from tests.devset import load_scorer
 
 SOHOA = Path(sys.executable).parent / "sohoa"
@@ -22,7 +24,7 @@ def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def test_process_dev_batch_meets_the_cleanup_bar(dev_scans: Path, tmp_path: Path) -> None:
     batch = "batch_02"
     out = tmp_path / "pred" / batch
-    done = _run("process", dev_scans / batch, "--out", out)
+    done = _run("--data-dir", tmp_path / "station", "process", dev_scans / batch, "--out", out)
     assert done.returncode == 0, done.stderr
     pages = [json.loads(line) for line in (out / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
     docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -50,6 +52,26 @@ def test_process_dev_batch_meets_the_cleanup_bar(dev_scans: Path, tmp_path: Path
     # OCR and PDFs: a regression guard here; the bar itself is measured by `make eval` on the whole set
     assert scores["cer_median"] <= 0.10 and scores["word_bag_error_median"] <= 0.06
     assert scores["pdf_ok"] == 1.0 and scores["pdfa_declared"] == 1.0 and scores["pdf_text_layer"] == 1.0
+    _check_records(tmp_path / "station", docs)
+
+
+def _check_records(station_dir: Path, docs: list[dict[str, object]]) -> None:
+    """The store keeps each document's record: issuer as printed, matched to the catalogue, searchable."""
+    store = open_store(station_dir)
+    try:
+        (batch,) = store.list_batches()
+        records = [store.records.get_record(d.id) for d in store.list_documents(batch.id)]
+        assert [r.doc_type for r in records] == [d["doc_type"] for d in docs]
+        issuers = [r.issuer for r in records if r.issuer is not None]
+        assert len(issuers) == len(records)
+        matched = [i for i in issuers if i.agency_key]
+        assert len(matched) >= len(issuers) - 1, [i.printed for i in issuers if not i.agency_key]
+        assert all(i.agency_key.startswith("h26.") for i in matched)
+        named = next(r for r in records if r.fields.get("chu_the_ho_ten"))
+        folded = fold(named.fields["chu_the_ho_ten"])
+        assert f"doc:{named.document_id}" in [h.key for h in store.search(folded)]
+    finally:
+        store.close()
 
 
 def test_bad_files_are_reported_and_do_not_stop_the_batch(dev_scans: Path, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def work(data: bytes, dpi: int | None) -> PageProduct:
     return PageProduct(found, ocr)
 
 
-def extract(pages: list[OcrPage]) -> Description:
+def extract(pages: list[OcrPage], _qr: list[str]) -> Description:
     text = " ".join(p.text for p in pages)
     return Description("quyet_dinh" if "QĐ" in text else "unknown", {"so_ky_hieu": text.split()[0]})
 

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from app.imaging.separator import PATCH_T, detect_separator
+from app.imaging.separator import PATCH_T, detect_codes, detect_separator
 
 
 def blank_sheet(dpi: int) -> np.ndarray:
@@ -77,6 +77,7 @@ def test_document_qr_code_does_not_make_a_separator() -> None:
         cv2.putText(page, "GIAY CHUNG NHAN DANG KY HO KINH DOANH", (250, 600 + 120 * i), 0, 2.0, 20, 4)
     draw_qr(page, 300, "https://dangkykinhdoanh.gov.vn/01H8012345", (170, 40), 30)
     assert detect_separator(page, 300) is None
+    assert detect_codes(page, 300) == (None, ("https://dangkykinhdoanh.gov.vn/01H8012345",))
 
 
 def test_ordinary_text_page_with_thick_rules_is_not_a_separator() -> None:
