@@ -14,6 +14,8 @@ from app.extract.text import fold, nfc
 
 log = logging.getLogger(__name__)
 
+_WRAP_LINES = 4  # how many lines below its own a value may run on
+
 
 @dataclass(frozen=True)
 class Line:
@@ -75,23 +77,44 @@ class Doc:
         return None
 
     def box_of(self, k: int, value: str) -> Box | None:
-        """Union of the boxes of ``value``'s words on one text row of line ``k``'s page.
+        """Union of the boxes of the words that spell ``value`` around line ``k`` (None without boxes).
 
-        The row is the first one holding the value's first word; None without word boxes.
+        The value's words are matched in order, starting on line ``k`` or up to two lines above it
+        (a header value may begin there) and running on for a few lines (a long subject wraps); up
+        to two unrelated words may sit between them. The best run wins.
         """
-        words = self.pages[self.lines[k].page].words
+        line = self.lines[k]
         tokens = fold(value).split()
-        if not tokens:
+        lo, hi = line.index - 2, line.index + _WRAP_LINES
+        near = [w for w in self.pages[line.page].words if lo <= w.line <= hi]
+        near.sort(key=lambda w: (w.line, w.box[0]))
+        folded = [fold(w.text).strip(",.;:()") for w in near]
+        best: list[int] = []
+        for first, word in enumerate(folded):
+            if tokens and word == tokens[0]:
+                run = _run(folded, first, tokens)
+                if len(run) > len(best) or (len(run) == len(best) and near[first].line == line.index):
+                    best = run
+        if not best:
             return None
-        for anchor in (w for w in words if fold(w.text).strip(",.;:") == tokens[0]):
-            mid = (anchor.box[1] + anchor.box[3]) / 2
-            row = [
-                w.box for w in words if w.box[1] <= mid <= w.box[3] and fold(w.text).strip(",.;:") in tokens
-            ]
-            return (
-                min(b[0] for b in row),
-                min(b[1] for b in row),
-                max(b[2] for b in row),
-                max(b[3] for b in row),
-            )
-        return None
+        boxes = [near[i].box for i in best]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+
+def _run(words: Sequence[str], first: int, tokens: Sequence[str], max_gap: int = 2) -> list[int]:
+    """Indexes of ``words`` spelling ``tokens`` in order from ``first``, at most ``max_gap`` others apart."""
+    matched, t, gap = [first], 1, 0
+    for i in range(first + 1, len(words)):
+        if t == len(tokens) or gap > max_gap:
+            break
+        if words[i] == tokens[t]:
+            matched.append(i)
+            t, gap = t + 1, 0
+        else:
+            gap += 1
+    return matched
