@@ -8,11 +8,11 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd sane-utils lib
 	fonts-dejavu-core fonts-liberation fonts-noto-core ghostscript softhsm2 \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
-	libdbus-1-3 libglib2.0-0
+	libdbus-1-3 libglib2.0-0 postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEV_SCANS ?= ../shared/data/dev-scans
 
-.PHONY: help setup system-deps run test lint typecheck imports unit bench eval clean
+.PHONY: help setup system-deps run test lint typecheck imports unit bench eval screenshots central clean
 
 help:
 	@echo "make run    - start the station (demo profile)"
@@ -20,6 +20,8 @@ help:
 	@echo "make bench  - cleanup speed and pipeline throughput on the dev set"
 	@echo "make eval   - run sohoa process on the dev set and score it"
 	@echo "make lint   - ruff, mypy and import-linter only"
+	@echo "make screenshots - render each main screen into docs/screenshots/"
+	@echo "make central - run the central repository service on 127.0.0.1:8765 (data in out/central)"
 
 setup: system-deps $(STAMPS)/venv
 
@@ -60,6 +62,13 @@ eval: setup
 	rm -rf out/eval && mkdir -p out/eval
 	for b in $(DEV_SCANS)/batch_*; do $(BIN)/sohoa process $$b --out out/eval/$$(basename $$b) || exit 1; done
 	$(BIN)/python ../shared/eval/score.py --gt $(DEV_SCANS) --pred out/eval
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots --out docs/screenshots
+
+central: setup
+	@test -f out/central/central.db || $(BIN)/sohoa central init --data out/central
+	$(BIN)/sohoa central serve --data out/central
 
 clean:
 	rm -rf $(VENV) $(STAMPS) out .pytest_cache .mypy_cache .ruff_cache

@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("vi", "en"), default=None)
     args, rest = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise here
     settings = settings_from_env(args.profile)
     if args.lang:
         from dataclasses import replace
@@ -23,7 +24,19 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(settings, language=args.lang)
     from app.ui.app import run_gui
 
-    return run_gui(build_station(settings), [sys.argv[0], *rest])
+    station = build_station(settings)
+    central = None
+    if settings.profile == "demo":  # the demo sends to its own central repository on loopback
+        from app.demo.central_demo import start_demo_central
+        from app.demo.station_setup import ensure_demo_station
+
+        central, token = start_demo_central(station.data_dir)
+        ensure_demo_station(station.store, station.data_dir, central.url, token)
+    try:
+        return run_gui(station, [sys.argv[0], *rest])
+    finally:
+        if central is not None:
+            central.stop()
 
 
 if __name__ == "__main__":

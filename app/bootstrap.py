@@ -13,6 +13,7 @@ from app import workers
 from app.core.agencies import load_catalogue
 from app.core.errors import DriverUnavailable
 from app.core.issuer import IssuerMatcher
+from app.core.models import Page
 from app.core.outputs import ReadFn
 from app.core.pipeline import PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
@@ -20,6 +21,7 @@ from app.core.records import RecordStore
 from app.core.session import ThumbnailFn
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
+from app.demo.station_setup import ensure_demo_station
 from app.imaging.analyzer import thumbnail
 from app.scanning.files import FileImportScanner
 from app.scanning.simulated import SimulatedFeeder
@@ -68,6 +70,10 @@ class Station:
         return ProcessPoolExecutor(
             max_workers=count, mp_context=_pool_context(), initializer=workers.init_low_priority_worker
         )
+
+    def cleaned_page(self, page: Page) -> bytes:
+        """JPEG of the page as cleanup left it (what field regions refer to); slow: not on the GUI thread."""
+        return workers.cleaned_page_image(self.store.read_page(page), page.findings)
 
     @property
     def records(self) -> RecordStore:
@@ -121,6 +127,7 @@ def build_station(settings: Settings) -> Station:
     store = open_store(data_dir)
     station = Station(settings=settings, data_dir=data_dir, store=store, scanners=available_scanners())
     if settings.profile == "demo":
+        ensure_demo_station(store, data_dir)
         station.demo_folder = ensure_demo_pages(data_dir / "demo-pages")
         station.scanners["simulated"] = SimulatedFeeder(
             station.demo_folder, seconds_per_page=settings.demo_pace_seconds

@@ -16,6 +16,8 @@ from app.bootstrap import Station, build_station
 from app.cli_agencies import add_commands as add_agency_commands
 from app.cli_central import add_commands as add_central_commands
 from app.cli_sign import add_commands as add_sign_commands
+from app.cli_sync import register as add_sync_commands
+from app.cli_usb import add_commands as add_usb_commands
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
 from app.core.models import BatchState
@@ -224,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_sign_commands(sub)
     add_central_commands(sub)
     add_agency_commands(sub)
+    add_sync_commands(sub)
+    add_usb_commands(sub)
     r = sub.add_parser("recover", help="kiểm tra dữ liệu và xử lý tiếp các lô dở dang")
     r.add_argument("--deep", action="store_true", help="kiểm tra mã băm của mọi tệp")
     r.set_defaults(func=cmd_recover)

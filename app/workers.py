@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import cv2
 import numpy as np
 
 from app.core.errors import PdfError
@@ -97,3 +98,17 @@ def assemble_document(parts: list[Any], meta: Mapping[str, Any]) -> bytes:
     if problems:
         raise PdfError("; ".join(problems[:3]))
     return pdf
+
+
+def cleaned_page_image(data: bytes, findings: PageFindings | None) -> bytes:
+    """The page as cleanup left it (cropped, deskewed, upright), as JPEG bytes for display.
+
+    Field regions are in these pixels. Without findings (not analysed yet) it is the scan as is.
+    """
+    image = decode_image(data).image
+    if findings is not None:
+        image = clean_image(image, findings)
+    ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    if not ok:
+        raise PdfError("could not encode the page image for display")
+    return encoded.tobytes()

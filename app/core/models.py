@@ -79,6 +79,7 @@ class Page:
     error_code: str | None = None
     document_id: int | None = None
     created_at: datetime | None = None
+    trashed: bool = False  # in the recoverable trash: in no document until restored
 
 
 @dataclass

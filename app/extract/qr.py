@@ -81,7 +81,7 @@ def _id_card(card: re.Match[str], ocr_name: str | None) -> dict[str, FieldValue]
 def _labelled(text: str) -> dict[str, FieldValue]:
     pairs = _json_pairs(text) if text.startswith("{") else None
     if pairs is None:
-        pairs = [m.groups() for part in re.split(r"[\n;|]", text) if (m := _PAIR.match(part))]
+        pairs = [(m[1], m[2]) for part in re.split(r"[\n;|]", text) if (m := _PAIR.match(part))]
     found: dict[str, FieldValue] = {}
     for label, raw in pairs:
         key = label if label in FIELD_KEYS else _LABELS.get(fold(label).strip(" ."))

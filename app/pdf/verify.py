@@ -43,6 +43,8 @@ class _WithoutCertificateNames(logging.Filter):
         record.args = (type(cause).__name__ if cause is not None else "problem",)
         record.exc_info = None
         record.exc_text = None
+        # An untrusted chain is what verify_pdf reports to its caller; it is no warning for the logs.
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         return True
 
 

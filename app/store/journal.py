@@ -16,11 +16,16 @@ from app.core.errors import NotFound, StoreError
 from app.core.models import Batch, BatchState, Document, DocumentState, Page, PageFindings, PageState
 from app.core.ocr_types import OcrPage
 from app.core.ports import ScannedPage
+from app.store.accounts import SqliteAccounts
+from app.store.audit import SqliteAudit
+from app.store.config import SqliteConfig
 from app.store.db import WriteSession, translated, writer
+from app.store.editing import SqliteEditing
 from app.store.filestore import BlobStore
 from app.store.lockfile import DirLock
 from app.store.ocr_json import ocr_from_json, ocr_to_json
 from app.store.orm import (
+    PAGE_ORDER,
     BatchRow,
     DocumentRow,
     PageRow,
@@ -30,8 +35,10 @@ from app.store.orm import (
     page_from_row,
     utc_now,
 )
+from app.store.outbox import SqliteOutbox
 from app.store.records import SqliteRecords, forget_documents
 from app.store.recovery import RecoveryReport, recover
+from app.store.review import SqliteReview
 from app.store.search import SearchHit
 from app.store.search import search as search_records
 
@@ -50,6 +57,12 @@ class SqliteStore:
         self._dir_lock = dir_lock
         self._lock = threading.Lock()
         self.records = SqliteRecords(engine, self._lock)
+        self.accounts = SqliteAccounts(engine, self._lock)
+        self.review = SqliteReview(engine, self._lock)
+        self.audit = SqliteAudit(engine)
+        self.config = SqliteConfig(engine, self._lock)
+        self.outbox = SqliteOutbox(engine)
+        self.editing = SqliteEditing(engine, blobs, self._lock)
 
     # --- life cycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -202,8 +215,8 @@ class SqliteStore:
         docs_query = select(DocumentRow).where(DocumentRow.batch_id == batch_id).order_by(DocumentRow.index)
         pages_query = (
             select(PageRow.id, PageRow.document_id)
-            .where(PageRow.batch_id == batch_id, PageRow.document_id.is_not(None))
-            .order_by(PageRow.seq)
+            .where(PageRow.batch_id == batch_id, PageRow.document_id.is_not(None), PageRow.trashed.is_(False))
+            .order_by(*PAGE_ORDER)
         )
         with translated("listing documents"), Session(self._engine) as session:
             members: dict[int, list[int]] = {}
@@ -211,6 +224,18 @@ class SqliteStore:
                 if document_id is not None:
                     members.setdefault(document_id, []).append(page_id)
             return [document_from_row(row, members.get(row.id, [])) for row in session.scalars(docs_query)]
+
+    def get_document(self, document_id: int) -> Document:
+        pages_query = (
+            select(PageRow.id)
+            .where(PageRow.document_id == document_id, PageRow.trashed.is_(False))
+            .order_by(*PAGE_ORDER)
+        )
+        with translated("reading a document"), Session(self._engine) as session:
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFound(f"document {document_id}")
+            return document_from_row(row, list(session.scalars(pages_query)))
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Indexed records matching ``query``, diacritics-insensitive, best first."""

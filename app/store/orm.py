@@ -6,7 +6,19 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+    false,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.core.models import (
@@ -60,6 +72,54 @@ class DocumentRow(Base):
     record: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # app.core.records.record_to_json
     result_code: Mapped[str | None] = mapped_column(String(120), unique=True)
     result_seq: Mapped[int | None] = mapped_column(Integer)
+    review: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON
+    )  # who described / submitted / reviewed, reason
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean)
+    signer: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # how this person signs (no secrets)
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(50))
+    target: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """The last entry's number and hash, so that cutting entries off the end is detected too."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class StationConfigRow(Base):
+    """The station's settings written by the setup wizard (app.core.station_config)."""
+
+    __tablename__ = "station_config"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
 
 
 class CodeSequenceRow(Base):
@@ -104,6 +164,12 @@ class PageRow(Base):
     ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)  # words are bulky: on demand
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime())
+    position: Mapped[int | None] = mapped_column(Integer)  # order within its document (None: scan order)
+    trashed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+# A document's pages: in the officer's order where they set one, else in scan order.
+PAGE_ORDER = (func.coalesce(PageRow.position, PageRow.seq), PageRow.seq)
 
 
 # --- conversion between rows and the core dataclasses ---------------------------------------------
@@ -192,6 +258,7 @@ def page_from_row(row: PageRow) -> Page:
         error_code=row.error_code,
         document_id=row.document_id,
         created_at=as_utc(row.created_at),
+        trashed=bool(row.trashed),
     )
 
 

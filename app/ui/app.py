@@ -1,38 +1,71 @@
-"""Start the Qt application: translations, the station's services, the main window."""
+"""Start the Qt application: translations, first-run setup, the main window (which asks for a login)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.bootstrap import Station
 
+log = logging.getLogger(__name__)
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+LANGUAGES = ("vi", "en")
+
+_installed: dict[str, QTranslator | str | None] = {"translator": None, "language": "en"}
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load the .qm of ``language`` (source strings are English; Vietnamese is the default)."""
+    _installed["language"] = language
     if language == "en":
         return None
     translator = QTranslator(app)
     if translator.load(QLocale(language), "sohoa", "_", str(I18N_DIR)):
         app.installTranslator(translator)
+        _installed["translator"] = translator
         return translator
     return None
 
 
+def switch_language(language: str) -> None:
+    """Replace the installed translation; Qt then sends LanguageChange to every widget."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old = _installed["translator"]
+    if isinstance(old, QTranslator):
+        app.removeTranslator(old)
+        _installed["translator"] = None
+    if install_translator(app, language) is None:
+        # No translator to install (English): removing the old one already sent LanguageChange.
+        _installed["language"] = language
+    log.info("UI language switched to %s", language)
+
+
+def current_language() -> str:
+    """The language the UI shows now: "vi" or "en"."""
+    return str(_installed["language"])
+
+
 def run_gui(station: Station, argv: list[str]) -> int:
     from app.ui.main_window import MainWindow
+    from app.ui.setup_wizard import SetupWizard
 
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Trạm Số hóa")
     install_translator(app, station.settings.language)
-    window = MainWindow(station)
-    window.show()
     try:
+        if not station.store.accounts.has_accounts():
+            wizard = SetupWizard(station)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(station)
+        window.show()
+        window.ask_login()
         return app.exec()
     finally:
         station.close()

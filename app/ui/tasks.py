@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.cancel import CancelToken, ProgressEvent
 from app.core.errors import StationError
@@ -54,13 +54,24 @@ class TaskRunner:
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
 
-    def start(self, fn: Callable[..., Any]) -> Task:
+    def start(
+        self,
+        fn: Callable[..., Any],
+        on_finished: Callable[[Any], None] | None = None,
+        on_failed: Callable[[Any], None] | None = None,
+    ) -> Task:
+        """Run ``fn`` on the pool. It starts once control returns to the event loop, so that the
+        caller can still connect the task's signals after this call without missing a quick result."""
         task = Task(fn)
         task.setAutoDelete(False)
         self._running.add(task)
+        if on_finished is not None:
+            task.signals.finished.connect(on_finished)
+        if on_failed is not None:
+            task.signals.failed.connect(on_failed)
         task.signals.finished.connect(lambda _r: self._running.discard(task))
         task.signals.failed.connect(lambda _e: self._running.discard(task))
-        self.pool.start(task)
+        QTimer.singleShot(0, lambda: self.pool.start(task))
         return task
 
     def cancel_all(self) -> None:

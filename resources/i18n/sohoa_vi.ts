@@ -1,6 +1,730 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="46" />
+        <location filename="../../app/ui/accounts_view.py" line="58" />
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="51" />
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="52" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="53" />
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="54" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="55" />
+        <source>Signing key</source>
+        <translation>Khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="67" />
+        <source>&amp;Add account...</source>
+        <translation>&amp;Thêm tài khoản...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="67" />
+        <source>Add an account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="68" />
+        <location filename="../../app/ui/accounts_view.py" line="151" />
+        <source>&amp;Lock</source>
+        <translation>&amp;Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="68" />
+        <source>Lock or unlock the account</source>
+        <translation>Khóa hoặc mở khóa tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="70" />
+        <source>Assign signing &amp;key...</source>
+        <translation>Gán khóa &amp;ký số...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="70" />
+        <source>Assign a signing key</source>
+        <translation>Gán khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="131" />
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="131" />
+        <source>Locked</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="135" />
+        <source>None</source>
+        <translation>Chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="138" />
+        <source>USB token: %1</source>
+        <translation>USB ký số: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="139" />
+        <source>Key file: %1</source>
+        <translation>Tệp khóa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="151" />
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="165" />
+        <source>Account %1 created.</source>
+        <translation>Đã tạo tài khoản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="176" />
+        <source>Account %1 unlocked.</source>
+        <translation>Đã mở khóa tài khoản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="176" />
+        <source>Account %1 locked.</source>
+        <translation>Đã khóa tài khoản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/accounts_view.py" line="192" />
+        <source>Signing key of %1 saved.</source>
+        <translation>Đã lưu khóa ký số của %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="91" />
+        <source>First administrator</source>
+        <translation>Quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="92" />
+        <source>This account manages the other accounts and the settings.</source>
+        <translation>Tài khoản này quản lý các tài khoản khác và cài đặt của trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="94" />
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="96" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="99" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="102" />
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="105" />
+        <source>&amp;Login:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="106" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="107" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="108" />
+        <source>Password a&amp;gain:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="119" />
+        <source>Enter the administrator's full name.</source>
+        <translation>Nhập họ và tên của quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="121" />
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không khớp. Gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyPicker</name>
+    <message>
+        <location filename="../../app/ui/agency_picker.py" line="51" />
+        <source>Type to search, e.g. bat trang</source>
+        <translation>Gõ để tìm, ví dụ: bat trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/agency_picker.py" line="52" />
+        <source>Search the agency catalogue</source>
+        <translation>Tìm trong danh mục cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/agency_picker.py" line="53" />
+        <source>Agency</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/agency_picker.py" line="54" />
+        <source>Also show units dissolved in 2025</source>
+        <translation>Hiện cả đơn vị đã giải thể năm 2025</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/agency_picker.py" line="87" />
+        <source>%1 (before 2025)</source>
+        <translation>%1 (trước 2025)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="46" />
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="47" />
+        <source>Person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="48" />
+        <source>Action</source>
+        <translation>Hành động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="49" />
+        <source>Object</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="50" />
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="30" />
+        <source>Description entered</source>
+        <translation>Nhập thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="31" />
+        <source>Submitted for approval</source>
+        <translation>Trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="32" />
+        <source>Approved</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="33" />
+        <source>Returned</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="34" />
+        <source>Logged in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="35" />
+        <source>Failed login</source>
+        <translation>Đăng nhập sai</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="36" />
+        <source>Account created</source>
+        <translation>Tạo tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="37" />
+        <source>Account enabled</source>
+        <translation>Mở khóa tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="38" />
+        <source>Account disabled</source>
+        <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="39" />
+        <source>Signing key assigned</source>
+        <translation>Gán khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="40" />
+        <source>Settings saved</source>
+        <translation>Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="41" />
+        <source>Pages reordered</source>
+        <translation>Sắp xếp lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="42" />
+        <source>Pages moved</source>
+        <translation>Chuyển trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="43" />
+        <source>Document split</source>
+        <translation>Tách tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="44" />
+        <source>Documents merged</source>
+        <translation>Gộp tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="45" />
+        <source>Page moved to trash</source>
+        <translation>Xóa trang vào thùng rác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="46" />
+        <source>Page restored</source>
+        <translation>Khôi phục trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="47" />
+        <source>Page rescanned</source>
+        <translation>Quét lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="50" />
+        <source>Document %1</source>
+        <translation>Tài liệu %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="51" />
+        <source>Batch %1</source>
+        <translation>Lô %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="52" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="53" />
+        <source>Account %1</source>
+        <translation>Tài khoản %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="54" />
+        <source>Station settings</source>
+        <translation>Cài đặt trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="57" />
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="58" />
+        <source>pages</source>
+        <translation>các trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="59" />
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="60" />
+        <source>old</source>
+        <translation>cũ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="61" />
+        <source>merged in</source>
+        <translation>gộp từ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="62" />
+        <source>roles</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="63" />
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="104" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="92" />
+        <source>Only supervisors and administrators can view the audit log.</source>
+        <translation>Chỉ lãnh đạo và quản trị viên mới được xem nhật ký hoạt động.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="103" />
+        <source>Audit log</source>
+        <translation>Nhật ký hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="105" />
+        <source>Checking the log…</source>
+        <translation>Đang kiểm tra nhật ký…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="107" />
+        <source>Audit log check</source>
+        <translation>Kết quả kiểm tra nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="108" />
+        <source>Export CSV… (Ctrl+E)</source>
+        <translation>Xuất CSV… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="109" />
+        <source>Export the audit log as CSV</source>
+        <translation>Xuất nhật ký ra tệp CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="119" />
+        <source>Audit log entries</source>
+        <translation>Các mục nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="138" />
+        <source>Filter by person</source>
+        <translation>Lọc theo người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="140" />
+        <source>Filter by action</source>
+        <translation>Lọc theo hành động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="142" />
+        <source>From date</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="144" />
+        <source>To date</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="147" />
+        <source>&amp;Person:</source>
+        <translation>&amp;Người:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="148" />
+        <source>A&amp;ction:</source>
+        <translation>&amp;Hành động:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="149" />
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="150" />
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="191" />
+        <source>The audit log has been altered:</source>
+        <translation>Nhật ký đã bị sửa đổi:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="193" />
+        <source>Audit log intact (%1 entries)</source>
+        <translation>Nhật ký toàn vẹn (%1 mục)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="201" />
+        <source>Everyone</source>
+        <translation>Tất cả mọi người</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="202" />
+        <source>All actions</source>
+        <translation>Tất cả hành động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="237" />
+        <source>Showing %1 of %2 entries</source>
+        <translation>Đang hiện %1/%2 mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="244" />
+        <source>Export the audit log</source>
+        <translation>Xuất nhật ký hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="246" />
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_view.py" line="268" />
+        <source>Saved the audit log to %1</source>
+        <translation>Đã lưu nhật ký vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesView</name>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="66" />
+        <location filename="../../app/ui/batches_view.py" line="105" />
+        <source>Batches</source>
+        <translation>Lô giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="70" />
+        <source>Search names, numbers, agencies… (accents optional)</source>
+        <translation>Tìm theo họ tên, số, cơ quan… (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="71" />
+        <source>Search documents</source>
+        <translation>Tìm giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="123" />
+        <source>Signing progress</source>
+        <translation>Tiến độ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="126" />
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="127" />
+        <source>Refresh the list of batches</source>
+        <translation>Làm mới danh sách lô</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="130" />
+        <source>Submit batch for approval (Ctrl+Shift+S)</source>
+        <translation>Trình duyệt lô (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="131" />
+        <source>Sign and submit every described document of the batch</source>
+        <translation>Ký số và trình duyệt mọi tài liệu đã nhập thông tin của lô</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="232" />
+        <source>Signing…</source>
+        <translation>Đang ký số…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="247" />
+        <source>Signing and submitting: %1 of %2 documents</source>
+        <translation>Đang ký số và trình duyệt: %1/%2 tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="30" />
+        <source>Batch</source>
+        <translation>Lô</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="31" />
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="32" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="33" />
+        <source>Not described</source>
+        <translation>Chưa nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="34" />
+        <source>Described</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="35" />
+        <location filename="../../app/ui/batches_parts.py" line="62" />
+        <source>Awaiting review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="36" />
+        <location filename="../../app/ui/batches_parts.py" line="59" />
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="37" />
+        <location filename="../../app/ui/batches_parts.py" line="60" />
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="38" />
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="44" />
+        <source>not described</source>
+        <translation>chưa nhập thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="45" />
+        <source>described</source>
+        <translation>đã nhập thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="46" />
+        <source>awaiting review</source>
+        <translation>đang chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="47" />
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="48" />
+        <source>returned</source>
+        <translation>bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="55" />
+        <source>Scanning</source>
+        <translation>Đang quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="56" />
+        <source>Scanned, not processed</source>
+        <translation>Đã quét, chưa xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="57" />
+        <source>Processed</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="58" />
+        <source>Submitted</source>
+        <translation>Đã trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="61" />
+        <source>All approved</source>
+        <translation>Đã duyệt hết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="63" />
+        <source>Has returned documents</source>
+        <translation>Có tài liệu bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="64" />
+        <source>Being described</source>
+        <translation>Đang nhập thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="101" />
+        <source>document %1</source>
+        <translation>tài liệu %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="111" />
+        <source>Signed and submitted %1 documents.</source>
+        <translation>Đã ký số và trình duyệt %1 tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="116" />
+        <source>No document was submitted.</source>
+        <translation>Chưa trình duyệt tài liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="118" />
+        <source>Not described yet, so not submitted: %1. Describe them, then submit again.</source>
+        <translation>Chưa nhập thông tin nên chưa trình: %1. Hãy nhập thông tin rồi trình duyệt lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="124" />
+        <source>%1 was not submitted: %2</source>
+        <translation>Chưa trình được %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="129" />
+        <source>Stopped before the end.</source>
+        <translation>Đã dừng giữa chừng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="148" />
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="161" />
+        <source>%1 documents match “%2”</source>
+        <translation>Tìm thấy %1 tài liệu khớp với “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="165" />
+        <source>No document matches “%2”. Check the spelling or type fewer words.</source>
+        <translation>Không có tài liệu nào khớp với “%2”. Kiểm tra chính tả hoặc gõ ít từ hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="171" />
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_parts.py" line="172" />
+        <source>%1 · document %2 · %3</source>
+        <translation>%1 · tài liệu %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>CaptureView</name>
     <message>
         <location filename="../../app/ui/capture_view.py" line="52" />
@@ -126,21 +850,1355 @@
     </message>
 </context>
 <context>
+    <name>CentralPage</name>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="65" />
+        <source>Central repository</source>
+        <translation>Kho dữ liệu trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="66" />
+        <source>Where the station sends finished records. This can be entered later.</source>
+        <translation>Nơi trạm gửi hồ sơ đã hoàn thành. Có thể nhập sau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="68" />
+        <source>Central repository address</source>
+        <translation>Địa chỉ kho dữ liệu trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="72" />
+        <source>Access token</source>
+        <translation>Mã truy cập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="75" />
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="76" />
+        <source>Access &amp;token:</source>
+        <translation>&amp;Mã truy cập:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="77" />
+        <source>Optional: leave both empty and enter them later in Settings.</source>
+        <translation>Có thể nhập sau: để trống cả hai và nhập trong mục Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeForm</name>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="112" />
+        <source>Low confidence, please check</source>
+        <translation>Độ tin cậy thấp, hãy kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="136" />
+        <source>Problems with %1</source>
+        <translation>Lỗi ở trường %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="142" />
+        <source>— not chosen —</source>
+        <translation>— chưa chọn —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="151" />
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="157" />
+        <source>Citizen ID card (CCCD)</source>
+        <translation>Căn cước công dân (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="158" />
+        <source>9-digit ID card (CMND)</source>
+        <translation>CMND 9 số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="159" />
+        <source>12-digit ID card (CMND)</source>
+        <translation>CMND 12 số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="160" />
+        <source>Passport</source>
+        <translation>Hộ chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="161" />
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeView</name>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="66" />
+        <source>&amp;Batch:</source>
+        <translation>Lô &amp;quét:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="68" />
+        <source>Batch</source>
+        <translation>Lô quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="73" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="80" />
+        <source>Returned by the supervisor</source>
+        <translation>Bị lãnh đạo trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="105" />
+        <source>Document &amp;type:</source>
+        <translation>Loại &amp;giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="107" />
+        <source>Document type</source>
+        <translation>Loại giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="130" />
+        <source>Out of digitisation scope…</source>
+        <translation>Ngoài phạm vi số hóa…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="131" />
+        <source>Mark out of digitisation scope</source>
+        <translation>Đánh dấu ngoài phạm vi số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="132" />
+        <source>Mark this paper out of digitisation scope (Ctrl+Shift+O)</source>
+        <translation>Đánh dấu giấy tờ này ngoài phạm vi số hóa (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="134" />
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="135" />
+        <source>Save the document's data</source>
+        <translation>Lưu thông tin tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="136" />
+        <source>Ctrl+S; Ctrl+Enter saves and opens the next document</source>
+        <translation>Ctrl+S; Ctrl+Enter lưu và chuyển sang tài liệu tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="222" />
+        <source>No batch yet: scan a batch first.</source>
+        <translation>Chưa có lô nào: hãy quét một lô trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="232" />
+        <source>This batch has no documents.</source>
+        <translation>Lô này chưa có tài liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="297" />
+        <source>Returned: %1</source>
+        <translation>Bị trả lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="303" />
+        <source>Out of scope: %1</source>
+        <translation>Ngoài phạm vi số hóa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="353" />
+        <source>Invalid date: type it as day/month/year (e.g. 01/02/2019).</source>
+        <translation>Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm (ví dụ 01/02/2019).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="372" />
+        <source>Not saved: check %1.</source>
+        <translation>Chưa lưu: hãy kiểm tra %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="416" />
+        <source>Saved: document %1.</source>
+        <translation>Đã lưu tài liệu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="36" />
+        <source>Documents of the batch</source>
+        <translation>Các tài liệu trong lô</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="52" />
+        <source>Type not known</source>
+        <translation>Chưa rõ loại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="53" />
+        <source>%1 page(s)</source>
+        <translation>%1 trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="54" />
+        <source>Document %1</source>
+        <translation>Tài liệu %1</translation>
+    </message>
+</context>
+<context>
+    <name>IssuerBlock</name>
+    <message>
+        <location filename="../../app/ui/describe_issuer.py" line="30" />
+        <location filename="../../app/ui/describe_issuer.py" line="33" />
+        <source>Issuing body (as printed)</source>
+        <translation>Cơ quan ban hành (như in trên giấy)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_issuer.py" line="38" />
+        <source>Catalogue entry</source>
+        <translation>Đơn vị trong danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_issuer.py" line="39" />
+        <source>Successor unit today</source>
+        <translation>Đơn vị kế thừa hiện nay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_issuer.py" line="67" />
+        <source>Low confidence, please check</source>
+        <translation>Độ tin cậy thấp, hãy kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_issuer.py" line="72" />
+        <source>not found in the catalogue</source>
+        <translation>không tìm thấy trong danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_issuer.py" line="73" />
+        <source>not known yet (ask the administrator to update the catalogue)</source>
+        <translation>chưa xác định (đề nghị quản trị viên cập nhật danh mục)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="84" />
+        <source>Log in — Digitisation Station</source>
+        <translation>Đăng nhập — Trạm Số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="85" />
+        <source>Log in to the station</source>
+        <translation>Đăng nhập vào trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="86" />
+        <source>&amp;Login:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="87" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="88" />
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="89" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="90" />
+        <source>Demo accounts: canbo / lanhdao / quantri, password demo1234</source>
+        <translation>Tài khoản thử: canbo / lanhdao / quantri, mật khẩu demo1234</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="91" />
+        <source>Log &amp;in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="92" />
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="93" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="94" />
+        <source>Quit the application</source>
+        <translation>Thoát chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="104" />
+        <source>Enter your login and password.</source>
+        <translation>Nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="127" />
+        <source>Wrong login or password. Check them and try again.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu. Kiểm tra lại rồi đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="17" />
+        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>Digitisation Station</source>
         <translation>Trạm Số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="19" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>demo</source>
         <translation>bản trình diễn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="24" />
-        <source>Data folder: %1</source>
-        <translation>Thư mục dữ liệu: %1</translation>
+        <location filename="../../app/ui/main_window.py" line="167" />
+        <source>Log in to start work.</source>
+        <translation>Đăng nhập để bắt đầu làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168" />
+        <source>Screens</source>
+        <translation>Các màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="169" />
+        <source>&amp;Station</source>
+        <translation>&amp;Trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="170" />
+        <source>&amp;Log out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="171" />
+        <source>Log out (Ctrl+Shift+L)</source>
+        <translation>Đăng xuất (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="172" />
+        <source>Log out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="173" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="174" />
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="181" />
+        <source>Not logged in</source>
+        <translation>Chưa đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="183" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="185" />
+        <source>Logged-in user: %1</source>
+        <translation>Người đang đăng nhập: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../app/ui/nav.py" line="48" />
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="49" />
+        <source>Describe</source>
+        <translation>Nhập thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="50" />
+        <source>Batches</source>
+        <translation>Lô hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="51" />
+        <source>Review</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="52" />
+        <source>Send data</source>
+        <translation>Gửi dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="53" />
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="54" />
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="55" />
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="41" />
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="43" />
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="45" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="48" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="51" />
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="63" />
+        <source>&amp;Create</source>
+        <translation>&amp;Tạo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="64" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="68" />
+        <source>&amp;Login:</source>
+        <translation>Tên đăng &amp;nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="69" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="70" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="71" />
+        <source>Password a&amp;gain:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="72" />
+        <source>Roles:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="89" />
+        <source>Enter the person's full name.</source>
+        <translation>Nhập họ và tên của người dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="91" />
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không khớp. Gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
+    <name>PagePane</name>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="82" />
+        <source>Pages of the document</source>
+        <translation>Các trang của tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="86" />
+        <source>Choose a document on the left.</source>
+        <translation>Chọn một tài liệu ở danh sách bên trái.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_panel.py" line="101" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../app/ui/page_view.py" line="62" />
+        <source>Page image</source>
+        <translation>Ảnh trang giấy</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="30" />
+        <source>Return to the officer</source>
+        <translation>Trả lại cho cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="31" />
+        <source>Return the document with a reason</source>
+        <translation>Trả lại tài liệu kèm lý do</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="33" />
+        <source>Return “%1” to the officer</source>
+        <translation>Trả lại “%1” cho cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="36" />
+        <source>&amp;Reason (the officer will see it and correct the document):</source>
+        <translation>&amp;Lý do (cán bộ sẽ thấy lý do này để sửa lại):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="38" />
+        <source>Reason for returning</source>
+        <translation>Lý do trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="45" />
+        <source>Return (Ctrl+Enter)</source>
+        <translation>Trả lại (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="46" />
+        <source>Return the document</source>
+        <translation>Trả lại tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="48" />
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="49" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="69" />
+        <source>Write at least %1 more characters.</source>
+        <translation>Viết thêm ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="71" />
+        <source>Press Ctrl+Enter to return the document.</source>
+        <translation>Nhấn Ctrl+Enter để trả lại tài liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailsPanel</name>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="26" />
+        <source>Document data</source>
+        <translation>Thông tin tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="28" />
+        <source>Choose a document on the left.</source>
+        <translation>Chọn một tài liệu ở danh sách bên trái.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="44" />
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="50" />
+        <source>Data on the paper</source>
+        <translation>Thông tin trên giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="51" />
+        <source>Issuing agency</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="52" />
+        <source>Digitisation</source>
+        <translation>Số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="57" />
+        <source>Document %1 · %2</source>
+        <translation>Tài liệu %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="65" />
+        <source>As printed</source>
+        <translation>Như in trên giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="66" />
+        <source>Unit in the catalogue</source>
+        <translation>Đơn vị trong danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="66" />
+        <source>not matched</source>
+        <translation>chưa khớp được</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="67" />
+        <source>Successor unit today</source>
+        <translation>Đơn vị kế thừa hiện nay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="72" />
+        <source>same unit</source>
+        <translation>vẫn là đơn vị này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="72" />
+        <source>not known yet</source>
+        <translation>chưa xác định</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="75" />
+        <source>Result code</source>
+        <translation>Mã kết quả số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="75" />
+        <source>issued on approval</source>
+        <translation>cấp khi phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="76" />
+        <source>Out of scope</source>
+        <translation>Ngoài phạm vi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="78" />
+        <source>Described by</source>
+        <translation>Người nhập thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="79" />
+        <source>Submitted by</source>
+        <translation>Người trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="80" />
+        <source>Reviewed by</source>
+        <translation>Người duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_panel.py" line="84" />
+        <source>Reason returned</source>
+        <translation>Lý do trả lại</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="63" />
+        <source>Only a supervisor can review and approve documents.</source>
+        <translation>Chỉ lãnh đạo (người kiểm tra) mới được xem và duyệt hồ sơ ở màn hình này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="75" />
+        <source>Review documents</source>
+        <translation>Duyệt hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="78" />
+        <source>Batch to review</source>
+        <translation>Lô cần duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="81" />
+        <source>&amp;Batch:</source>
+        <translation>&amp;Lô:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="89" />
+        <source>Documents of the batch</source>
+        <translation>Các tài liệu của lô</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="92" />
+        <source>Pages of the document</source>
+        <translation>Các trang của tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="104" />
+        <source>Approval progress</source>
+        <translation>Tiến độ phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="116" />
+        <source>&amp;Approve (Ctrl+Enter)</source>
+        <translation>&amp;Duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="116" />
+        <source>Approve and sign</source>
+        <translation>Duyệt và ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="119" />
+        <source>&amp;Return… (Ctrl+R)</source>
+        <translation>&amp;Trả lại… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="119" />
+        <source>Return to the officer</source>
+        <translation>Trả lại cho cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="122" />
+        <source>Approve all remaining (Ctrl+Shift+Enter)</source>
+        <translation>Duyệt tất cả còn lại (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="82" />
+        <location filename="../../app/ui/review_view.py" line="122" />
+        <source>Approve all remaining</source>
+        <translation>Duyệt tất cả còn lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="83" />
+        <source>Approve and sign the %1 documents still awaiting review in this batch?</source>
+        <translation>Duyệt và ký số %1 tài liệu còn đang chờ duyệt của lô này?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="88" />
+        <source>Approved documents are signed and queued for the central repository.</source>
+        <translation>Tài liệu đã duyệt sẽ được ký số và đưa vào hàng đợi gửi lên kho dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="95" />
+        <source>Approve all</source>
+        <translation>Duyệt tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_dialogs.py" line="97" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="184" />
+        <source>%1 (%2 awaiting review)</source>
+        <translation>%1 (%2 chờ duyệt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="205" />
+        <location filename="../../app/ui/review_view.py" line="285" />
+        <source>Document %1</source>
+        <translation>Tài liệu %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="211" />
+        <source>%1 documents awaiting review</source>
+        <translation>Còn %1 tài liệu chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="216" />
+        <source>No document of this batch is awaiting review.</source>
+        <translation>Lô này không còn tài liệu nào chờ duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="258" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="297" />
+        <source>%1: approved and signed.</source>
+        <translation>%1: đã duyệt và ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="312" />
+        <source>%1: returned to the officer.</source>
+        <translation>%1: đã trả lại cho cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="359" />
+        <source>Approved and signed %1 documents.</source>
+        <translation>Đã duyệt và ký số %1 tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_view.py" line="362" />
+        <source>Document %1: %2</source>
+        <translation>Tài liệu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../app/ui/nav.py" line="63" />
+        <source>Digitisation officer</source>
+        <translation>Cán bộ số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="64" />
+        <source>Supervisor</source>
+        <translation>Lãnh đạo duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="65" />
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDialog</name>
+    <message>
+        <location filename="../../app/ui/describe_scope.py" line="32" />
+        <location filename="../../app/ui/describe_scope.py" line="33" />
+        <source>Out of digitisation scope</source>
+        <translation>Ngoài phạm vi số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_scope.py" line="35" />
+        <source>Why is this paper not digitised? It will be left out of the counts.</source>
+        <translation>Vì sao giấy tờ này không số hóa? Giấy tờ sẽ không được tính vào số liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_scope.py" line="48" />
+        <source>&amp;Note (required for “Other reason”):</source>
+        <translation>&amp;Ghi chú (bắt buộc khi chọn “Lý do khác”):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_scope.py" line="51" />
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_scope.py" line="64" />
+        <source>Mark out of scope</source>
+        <translation>Đánh dấu ngoài phạm vi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_scope.py" line="65" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="49" />
+        <source>Station settings</source>
+        <translation>Cài đặt trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="51" />
+        <source>&amp;Save settings</source>
+        <translation>&amp;Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="53" />
+        <source>Save settings</source>
+        <translation>Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="54" />
+        <source>Save settings (Ctrl+S)</source>
+        <translation>Lưu cài đặt (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="77" />
+        <source>Station</source>
+        <translation>Trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="79" />
+        <source>Station code</source>
+        <translation>Mã trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="84" />
+        <source>Station &amp;code:</source>
+        <translation>&amp;Mã trạm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="85" />
+        <source>&amp;Agency:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="89" />
+        <source>Result codes</source>
+        <translation>Mã kết quả số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="91" />
+        <source>Result code template</source>
+        <translation>Mẫu mã kết quả số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="95" />
+        <source>Example code</source>
+        <translation>Mã ví dụ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="96" />
+        <source>Parts: {owner} {result_type} {station} {year} {seq}; {seq} is required.</source>
+        <translation>Thành phần: {owner} (chủ thể), {result_type} (loại kết quả), {station} (trạm), {year} (năm), {seq} (số thứ tự, bắt buộc).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="100" />
+        <source>&amp;Template:</source>
+        <translation>Mẫ&amp;u mã:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="102" />
+        <source>Example:</source>
+        <translation>Ví dụ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="106" />
+        <source>Central repository</source>
+        <translation>Kho dữ liệu trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="108" />
+        <source>Central repository address</source>
+        <translation>Địa chỉ kho dữ liệu trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="112" />
+        <source>Access token</source>
+        <translation>Mã truy cập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="114" />
+        <source>Add&amp;ress:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="115" />
+        <source>Access &amp;token:</source>
+        <translation>Mã &amp;truy cập:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="119" />
+        <source>Sending</source>
+        <translation>Gửi dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="124" />
+        <source>No limit</source>
+        <translation>Không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="125" />
+        <source>Bandwidth limit</source>
+        <translation>Giới hạn băng thông</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="126" />
+        <source>Send only bet&amp;ween</source>
+        <translation>Chỉ gửi tr&amp;ong khung giờ từ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="127" />
+        <source>Send only in a time window</source>
+        <translation>Chỉ gửi trong khung giờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="129" />
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="129" />
+        <source>Until</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="137" />
+        <source>and</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="141" />
+        <source>&amp;Bandwidth limit:</source>
+        <translation>Giới hạn &amp;băng thông:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="196" />
+        <source>Invalid template: %1</source>
+        <translation>Mẫu mã không hợp lệ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="222" />
+        <source>Settings saved.</source>
+        <translation>Đã lưu cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="142" />
+        <source>Set up the digitisation station</source>
+        <translation>Cài đặt trạm số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="149" />
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="150" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="151" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="152" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../app/ui/nav.py" line="81" />
+        <source>Something went wrong. Try again.</source>
+        <translation>Đã xảy ra lỗi. Vui lòng thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="101" />
+        <source>Signing key</source>
+        <translation>Khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="103" />
+        <source>Key &amp;file (.p12)</source>
+        <translation>&amp;Tệp khóa (.p12)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="104" />
+        <source>USB &amp;token (PKCS#11)</source>
+        <translation>&amp;USB ký số (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="106" />
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="107" />
+        <source>&amp;Browse...</source>
+        <translation>&amp;Chọn tệp...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="108" />
+        <location filename="../../app/ui/account_dialogs.py" line="158" />
+        <source>Choose the key file</source>
+        <translation>Chọn tệp khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="111" />
+        <source>PKCS#11 module</source>
+        <translation>Mô-đun PKCS#11</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="113" />
+        <source>Token label</source>
+        <translation>Tên thiết bị ký</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="122" />
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="123" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="131" />
+        <source>Key file:</source>
+        <translation>Tệp khóa:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="133" />
+        <source>Module:</source>
+        <translation>Mô-đun:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="134" />
+        <source>Token label:</source>
+        <translation>Tên thiết bị ký:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="135" />
+        <source>The passphrase or PIN is asked when signing; it is never stored.</source>
+        <translation>Mật khẩu khóa hoặc mã PIN được hỏi khi ký, không bao giờ được lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="158" />
+        <source>Key files (*.p12 *.pfx)</source>
+        <translation>Tệp khóa (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="167" />
+        <source>Choose the key file (.p12).</source>
+        <translation>Chọn tệp khóa (.p12).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_dialogs.py" line="169" />
+        <source>Enter the path of the token's PKCS#11 module.</source>
+        <translation>Nhập đường dẫn mô-đun PKCS#11 của USB ký số.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="40" />
+        <source>The station</source>
+        <translation>Thông tin trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="41" />
+        <source>Give the station a code and choose the commune or ward it serves.</source>
+        <translation>Đặt mã trạm và chọn xã/phường mà trạm phục vụ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="43" />
+        <source>Station code</source>
+        <translation>Mã trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="44" />
+        <source>e.g. HN-DATON-01</source>
+        <translation>ví dụ: HN-DATON-01</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="49" />
+        <source>Station &amp;code:</source>
+        <translation>&amp;Mã trạm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup_wizard.py" line="50" />
+        <source>&amp;Agency:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="14" />
+        <source>waiting</source>
+        <translation>chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="15" />
+        <source>sending</source>
+        <translation>đang gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="16" />
+        <source>sent, awaiting confirmation</source>
+        <translation>đã gửi, chờ xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="17" />
+        <source>confirmed by the repository</source>
+        <translation>kho đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="18" />
+        <source>failed for now, will retry</source>
+        <translation>lỗi tạm thời, sẽ gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="19" />
+        <source>rejected</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="20" />
+        <source>needs a new access token</source>
+        <translation>cần mã truy cập mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="77" />
+        <source>Connection to the central repository</source>
+        <translation>Kết nối tới kho dữ liệu trung tâm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="79" />
+        <source>Documents by state</source>
+        <translation>Số hồ sơ theo trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="81" />
+        <source>Current document</source>
+        <translation>Hồ sơ đang gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="82" />
+        <source>Current document: %p%</source>
+        <translation>Hồ sơ đang gửi: %p%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="84" />
+        <source>All documents in this round</source>
+        <translation>Toàn bộ hồ sơ của lượt gửi này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="85" />
+        <source>This round: %p%</source>
+        <translation>Lượt gửi này: %p%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="86" />
+        <source>Speed: –</source>
+        <translation>Tốc độ: –</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="90" />
+        <source>Send &amp;now (F9)</source>
+        <translation>&amp;Gửi ngay (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="91" />
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="93" />
+        <location filename="../../app/ui/sync_view.py" line="236" />
+        <source>&amp;Pause (F10)</source>
+        <translation>&amp;Tạm dừng (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="94" />
+        <source>Pause or resume sending</source>
+        <translation>Tạm dừng hoặc tiếp tục gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="96" />
+        <source>&amp;Receipt… (Ctrl+I)</source>
+        <translation>&amp;Biên nhận… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="97" />
+        <source>Show the receipt of the selected document</source>
+        <translation>Xem biên nhận của hồ sơ đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="115" />
+        <source>Document</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="116" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="117" />
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="118" />
+        <source>Next try</source>
+        <translation>Gửi lại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="119" />
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="123" />
+        <source>Sending queue</source>
+        <translation>Hàng đợi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="150" />
+        <source>No document is waiting to be sent.</source>
+        <translation>Không có hồ sơ nào đang chờ gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="188" />
+        <source>Speed: %1 KB/s · about %2 s left · %3 of %4 documents</source>
+        <translation>Tốc độ: %1 KB/s · còn khoảng %2 giây · %3/%4 hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="218" />
+        <location filename="../../app/ui/sync_view.py" line="230" />
+        <source>Receipt</source>
+        <translation>Biên nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="219" />
+        <source>The central repository has not confirmed this document yet.</source>
+        <translation>Kho dữ liệu trung tâm chưa xác nhận hồ sơ này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="223" />
+        <source>Server id: %1
+Result code: %2
+SHA-256: %3
+Received: %4
+Station: %5</source>
+        <translation>Mã lưu trữ: %1
+Mã kết quả: %2
+SHA-256: %3
+Thời điểm nhận: %4
+Trạm: %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="236" />
+        <source>&amp;Resume (F10)</source>
+        <translation>&amp;Tiếp tục (F10)</translation>
     </message>
 </context>
 </TS>

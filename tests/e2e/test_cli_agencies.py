@@ -15,7 +15,9 @@ def _run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[in
     return code, out, err
 
 
-def test_match_names_the_entry_and_todays_successor(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_match_names_the_entry_and_todays_successor(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = _run(capsys, tmp_path, "agencies", "match", "ỦY BAN NHÂN DÂN XÃ CAM THƯỢNG")
     assert code == 0 and "h26.ba-vi.cam-thuong" in out and "Xã Quảng Oai" in out
 
@@ -23,7 +25,9 @@ def test_match_names_the_entry_and_todays_successor(capsys: pytest.CaptureFixtur
 def test_ambiguous_name_lists_candidates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = _run(capsys, tmp_path, "agencies", "match", "UBND XÃ TÂN DÂN")
     assert code == 1 and "h26.soc-son.tan-dan" in out and "h26.phu-xuyen.tan-dan" in out
-    code, out, _ = _run(capsys, tmp_path, "agencies", "match", "UBND XÃ TÂN DÂN", "--parent", "UBND HUYỆN SÓC SƠN")
+    code, out, _ = _run(
+        capsys, tmp_path, "agencies", "match", "UBND XÃ TÂN DÂN", "--parent", "UBND HUYỆN SÓC SƠN"
+    )
     assert code == 0 and "h26.soc-son.tan-dan" in out
 
 

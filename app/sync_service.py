@@ -1,0 +1,78 @@
+"""Composition of sync for a front end: the outbox runner built from the station's settings, run in
+the background, with progress, link state, retry-now and pause."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.core.cancel import CancelToken
+from app.core.errors import SyncError
+from app.core.outbox import OutboxState
+from app.store import SqliteStore
+from app.store.filestore import BlobStore
+from app.sync.connectivity import Connectivity
+from app.sync.runner import SyncProgress, SyncRunner
+from app.sync.transport import HttpTransport
+from app.sync.window import SendWindow
+
+log = logging.getLogger(__name__)
+
+
+class SyncNotConfigured(SyncError):
+    code = "sync_not_configured"
+    message_vi = "Chưa cài địa chỉ kho dữ liệu hoặc mã truy cập. Quản trị viên nhập trong phần Cài đặt."
+    message_en = "The central repository address or token is not set."
+
+
+def blob_reader(blobs: BlobStore) -> Callable[[str, int, int], bytes]:
+    """(sha256, offset, n) -> bytes straight from the content-addressed file (no whole-file read)."""
+
+    def read(sha256: str, offset: int, n: int) -> bytes:
+        with blobs.path(sha256).open("rb") as fh:
+            fh.seek(offset)
+            return fh.read(n)
+
+    return read
+
+
+@dataclass
+class SyncHandle:
+    runner: SyncRunner
+    link: Connectivity
+    window: SendWindow | None
+    transport: HttpTransport
+
+    def close(self) -> None:
+        self.transport.close()
+
+
+def build_sync(
+    store: SqliteStore,
+    on_progress: Callable[[SyncProgress], None] | None = None,
+    on_link: Callable[[bool], None] | None = None,
+) -> SyncHandle:
+    """The runner for the station's configured repository (SyncNotConfigured when none is set)."""
+    config = store.config.get()
+    if not config.central_url or not config.central_token:
+        raise SyncNotConfigured()
+    rate = config.bandwidth_kbps * 1000 if config.bandwidth_kbps else None
+    transport = HttpTransport(config.central_url, config.central_token, rate_limit_bps=rate)
+    runner = SyncRunner(store.outbox, transport, blob_reader(store.blobs), on_progress=on_progress)
+    window = SendWindow.parse(config.send_window) if config.send_window else None
+    link = Connectivity(transport.health, on_change=on_link)
+    return SyncHandle(runner, link, window, transport)
+
+
+def run_sync_forever(handle: SyncHandle, cancel: CancelToken) -> None:
+    """Send whenever the link is up until ``cancel``; the GUI runs this on a background task."""
+    try:
+        handle.runner.run_forever(cancel, handle.link, handle.window, idle_s=30.0)
+    finally:
+        handle.close()
+
+
+def outstanding(store: SqliteStore) -> int:
+    counts = store.outbox.counts()
+    return sum(counts[s] for s in OutboxState if s not in (OutboxState.CONFIRMED, OutboxState.REJECTED))

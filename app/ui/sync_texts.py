@@ -1,0 +1,45 @@
+"""Texts of the sync panel: outbox states, link state and times, through Qt's translation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.core.outbox import OutboxState
+
+CONTEXT = "SyncView"
+
+_STATES: dict[OutboxState, str] = {
+    OutboxState.PENDING: str(QT_TRANSLATE_NOOP("SyncView", "waiting")),
+    OutboxState.UPLOADING: str(QT_TRANSLATE_NOOP("SyncView", "sending")),
+    OutboxState.UPLOADED: str(QT_TRANSLATE_NOOP("SyncView", "sent, awaiting confirmation")),
+    OutboxState.CONFIRMED: str(QT_TRANSLATE_NOOP("SyncView", "confirmed by the repository")),
+    OutboxState.FAILED: str(QT_TRANSLATE_NOOP("SyncView", "failed for now, will retry")),
+    OutboxState.REJECTED: str(QT_TRANSLATE_NOOP("SyncView", "rejected")),
+    OutboxState.AUTH_REQUIRED: str(QT_TRANSLATE_NOOP("SyncView", "needs a new access token")),
+}
+
+
+def state_text(state: OutboxState) -> str:
+    return QCoreApplication.translate(CONTEXT, _STATES[state])
+
+
+def link_text(online: object, running: bool) -> str:
+    """The indicator's text: not sending, online, offline (will send by itself), or checking."""
+    if not running:
+        return QCoreApplication.translate(CONTEXT, "● Not sending (paused or no repository set)")
+    if online is True:
+        return QCoreApplication.translate(CONTEXT, "● Online: documents are being sent")
+    if online is False:
+        return QCoreApplication.translate(
+            CONTEXT, "● Offline: documents wait and go out when the link returns"
+        )
+    return QCoreApplication.translate(CONTEXT, "● Checking the connection…")
+
+
+def when_text(moment: datetime | None) -> str:
+    """A time in the station's local zone, dd/mm/yyyy HH:MM:SS."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
