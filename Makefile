@@ -57,6 +57,7 @@ bench: setup
 	$(BIN)/python -m tests.bench.ocr_pdf_bench --data $(DEV_SCANS)
 	$(BIN)/python -m tests.bench.latency_bench --data $(DEV_SCANS)
 	$(BIN)/python -m tests.bench.search_bench
+	$(BIN)/python -m tests.bench.sync_bench
 
 eval: setup
 	rm -rf out/eval && mkdir -p out/eval

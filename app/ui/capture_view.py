@@ -1,22 +1,19 @@
-"""The capture screen: pick a scanner, scan, watch pages arrive, see blanks, separators and warnings."""
+"""The scan screen: pick a scanner and profile, scan, watch pages arrive, then fix pages and documents."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,126 +21,126 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Station
 from app.core.cancel import CancelToken, ProgressEvent
 from app.core.errors import StationError
-from app.core.models import QualityWarning
-from app.core.outputs import recognize_pages
-from app.core.pipeline import BatchResult, PageResult, assemble
-from app.core.ports import DeviceInfo
-from app.core.session import PageReady, ScanSession
+from app.core.pipeline import BatchResult
+from app.core.session import PageReady
+from app.ui.capture_commands import CaptureCommands
+from app.ui.capture_edits import CaptureEdits
+from app.ui.capture_model import BatchSnapshot, PageEntry, ThumbCache, load_batch
+from app.ui.capture_pages import PageStrip, thumbnail_icon
+from app.ui.capture_preview import PreviewPanel
+from app.ui.capture_profile import ProfileBar
+from app.ui.capture_scan import scan_job
+from app.ui.capture_texts import PageTexts
+from app.ui.capture_trash import TrashPanel
+from app.ui.session import UiSession
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-THUMB = QSize(150, 210)
+SCOPE = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class CaptureView(QWidget):
-    """Scan into a new batch; pages appear live; after cleanup each page shows what was found."""
+    """Scan into a new batch; pages appear live; then each page can be corrected in place."""
 
-    def __init__(self, station: Station, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        station: Station,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        session: UiSession | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.station = station
-        self.runner = runner
-        self._items: dict[int, QListWidgetItem] = {}
+        self.station, self.runner, self.session = station, runner, session
+        self.batch_id: int | None = None
+        self.batch_name = ""
+        self.snapshot: BatchSnapshot | None = None
+        self._thumbs: ThumbCache = {}
         self._scan_cancel: CancelToken | None = None
+        self.texts = PageTexts(self)
+        self.edits = CaptureEdits(station, runner, session, self)
+        self.edits.done.connect(self._on_edited)
+        self.edits.failed.connect(self._show_problem)
+        self.commands = CaptureCommands(self)
         self._build()
-        self._load_devices()
+        self.profile.load_devices(self._on_devices_listed)
 
+    # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.device_combo = QComboBox()
-        self.device_combo.setAccessibleName(self.tr("Scanner"))
-        self.scan_button = QPushButton(self.tr("&Scan"))
-        self.scan_button.setShortcut(QKeySequence("F5"))
-        self.scan_button.setAccessibleName(self.tr("Start scanning"))
-        self.stop_button = QPushButton(self.tr("S&top"))
-        self.stop_button.setShortcut(QKeySequence("Esc"))
-        self.stop_button.setAccessibleName(self.tr("Stop scanning"))
+        self.profile = ProfileBar(self.station, self.runner, self)
+        self.device_combo = self.profile.device_combo
+        self.scan_button = self._button(
+            self.tr("&Scan"), "F5", self.tr("Start scanning"), self._on_scan_clicked
+        )
+        self.stop_button = self._button(
+            self.tr("S&top"), "Esc", self.tr("Stop scanning"), self._on_stop_clicked
+        )
         self.stop_button.setEnabled(False)
-        self.scan_button.clicked.connect(self._on_scan_clicked)
-        self.stop_button.clicked.connect(self._on_stop_clicked)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Scanner:")))
-        bar.addWidget(self.device_combo, 1)
-        bar.addWidget(self.scan_button)
-        bar.addWidget(self.stop_button)
-        self.pages = QListWidget()
-        self.pages.setViewMode(QListView.ViewMode.IconMode)
-        self.pages.setIconSize(THUMB)
-        self.pages.setResizeMode(QListView.ResizeMode.Adjust)
-        self.pages.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(self.profile, 1)
+        top.addWidget(self.scan_button)
+        top.addWidget(self.stop_button)
+        self.pages = PageStrip()
         self.pages.setAccessibleName(self.tr("Scanned pages"))
+        self.pages.currentRowChanged.connect(lambda _row: self._show_selected())
+        self.pages.page_dropped.connect(self.commands.on_dropped)
+        self.trash = TrashPanel()
+        self.trash_list = self.trash.list
+        self.trash_list.itemActivated.connect(lambda _item: self.commands.restore_selected())
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pages, 1)
+        column.addWidget(self.trash)
+        self.preview = PreviewPanel(self.station, self.runner, self)
+        self.preview.view.install_shortcuts(self)
+        self.preview.crop_saved.connect(self.commands.on_crop_saved)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([470, 560])
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel(self.tr("Choose a scanner and press Scan (F5)."))
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.pages, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.commands.toolbar())
+        layout.addWidget(split, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
 
-    # --- devices ---------------------------------------------------------------------------
-    def _load_devices(self) -> None:
-        def job(**_: Any) -> list[DeviceInfo]:
-            found: list[DeviceInfo] = []
-            for scanner in self.station.scanners.values():
-                if scanner.driver == "files":
-                    continue
-                try:
-                    found.extend(scanner.list_devices())
-                except StationError as exc:
-                    log.info("driver %s lists no devices: %s", scanner.driver, exc.code)
-            return found
+    def _button(self, text: str, key: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setShortcut(QKeySequence(key))
+        button.setAccessibleName(name)
+        button.clicked.connect(slot)
+        return button
 
-        task = self.runner.start(job)
-        task.signals.finished.connect(self._on_devices_listed)
-
-    def _on_devices_listed(self, devices: list[DeviceInfo]) -> None:
-        self.device_combo.clear()
-        for dev in devices:
-            self.device_combo.addItem(f"{dev.name} ({dev.driver})", dev)
+    # --- scanning ----------------------------------------------------------------------------
+    def _on_devices_listed(self, devices: list[Any]) -> None:
         if not devices:
             self.status.setText(self.tr("No scanner found. Check the cable and the driver."))
 
-    # --- scanning --------------------------------------------------------------------------
     def _on_scan_clicked(self) -> None:
-        device: DeviceInfo | None = self.device_combo.currentData()
+        device = self.profile.device()
         if device is None:
             return
-        scanner = self.station.scanners[device.driver]
-        settings = self.station.settings.scan
+        settings = self.profile.settings()
         self.pages.clear()
-        self._items.clear()
+        self.batch_id, self.snapshot = None, None
         self.scan_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText(self.tr("Scanning..."))
 
-        def job(progress: Any, cancel: CancelToken, emit: Any) -> BatchResult:
-            station = self.station
-            with station.worker_pool() as pool:
-                session = ScanSession(
-                    station.journal,
-                    station.thumbnail,
-                    station.analyze,
-                    pool,
-                    on_ready=lambda ready: emit(("ready", ready)),
-                    on_done=lambda done: emit(("done", done)),
-                )
-                scanned = session.scan(scanner, device.id, settings, device.name, cancel)
-                if scanned.error is not None:
-                    emit(scanned.error)
-                pages = station.journal.list_pages(scanned.batch.id)
-                result = assemble(station.journal, scanned.batch.id, [scanned.results[p.id] for p in pages])
-                emit(("assembled", result))
-                # OCR last, in the low-priority pool: the pages are already on screen and labelled
-                recognize_pages(
-                    station.journal, scanned.batch.id, station.read_text, executor=pool, progress=progress
-                )
-            return result
-
-        task = self.runner.start(job)
+        task = self.runner.start(scan_job(self.station, device, settings))
         self._scan_cancel = task.cancel
         task.signals.item.connect(self._on_item)
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(self._on_processed)
-        task.signals.failed.connect(self._on_failed)
+        task.signals.failed.connect(
+            lambda error: self._done(error.user_message(self.station.settings.language))
+        )
 
     def _on_stop_clicked(self) -> None:
         if self._scan_cancel is not None:
@@ -156,21 +153,25 @@ class CaptureView(QWidget):
         assert isinstance(item, tuple)
         kind, payload = item
         if kind == "ready":
-            self._add_page(payload)
+            self._add_live(payload)
         elif kind == "done":
-            widget_item = self._items.get(payload.page.id)
-            if widget_item is not None:
-                widget_item.setText(self._describe(payload, None))
+            for row in range(self.pages.count()):
+                if self.pages.page_id(row) == payload.page.id:
+                    text = self.texts.describe(
+                        payload.page.seq, payload.findings, payload.error is not None, None
+                    )
+                    self._paint(self.pages.item(row), text, payload.page.sha256, None)
         elif kind == "assembled":
-            self._label_documents(payload)
+            self.open_batch(payload.batch.id, payload.batch.name)
 
-    def _add_page(self, ready: PageReady) -> None:
-        image = QImage.fromData(ready.thumbnail).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
-        widget_item = QListWidgetItem(self.tr("Page %1").replace("%1", str(ready.page.seq)))
-        widget_item.setIcon(QPixmap.fromImage(image))
-        self.pages.addItem(widget_item)
-        self._items[ready.page.id] = widget_item
-        self.status.setText(self.tr("%1 pages scanned").replace("%1", str(len(self._items))))
+    def _add_live(self, ready: PageReady) -> None:
+        self._thumbs[ready.page.sha256] = ready.thumbnail
+        text = self.texts.describe(ready.page.seq, None, False, None)
+        item = self.pages.add_page(
+            ready.page.id, text.text, thumbnail_icon(ready.thumbnail, "", "", None, False), False
+        )
+        self.pages.scrollToItem(item)
+        self.status.setText(self.tr("%1 pages scanned").replace("%1", str(self.pages.count())))
 
     def _on_progress(self, event: ProgressEvent) -> None:
         self.stop_button.setEnabled(False)
@@ -179,49 +180,12 @@ class CaptureView(QWidget):
         self.progress.setValue(event.done)
         self.status.setText(self.tr("Reading the text of the pages..."))
 
-    def _label_documents(self, result: BatchResult) -> None:
-        doc_of = {pid: d.index for d in result.documents for pid in d.page_ids}
-        for r in result.pages:
-            item = self._items.get(r.page.id)
-            if item is not None:
-                item.setText(self._describe(r, doc_of.get(r.page.id)))
-
     def _on_processed(self, result: BatchResult) -> None:
-        self._label_documents(result)
         self._done(
             self.tr("%1 pages, %2 documents")
             .replace("%1", str(len(result.pages)))
             .replace("%2", str(len(result.documents)))
         )
-
-    def _describe(self, r: PageResult, doc: int | None) -> str:
-        label = self.tr("Page %1").replace("%1", str(r.page.seq))
-        if r.error is not None or r.findings is None:
-            return label + "\n" + self.tr("Unreadable: rescan")
-        if r.findings.is_separator:
-            return label + "\n" + self.tr("Separator sheet")
-        if r.findings.is_blank:
-            return label + "\n" + self.tr("Blank (kept)")
-        text = label
-        if doc is not None:
-            text += "\n" + self.tr("Document %1").replace("%1", str(doc + 1))
-        if r.findings.warnings:
-            names = self._warning_names()
-            text += "\n" + ", ".join(names[w] for w in r.findings.warnings)
-        return text
-
-    def _warning_names(self) -> dict[QualityWarning, str]:
-        return {
-            QualityWarning.TOO_DARK: self.tr("too dark"),
-            QualityWarning.TOO_LIGHT: self.tr("too light"),
-            QualityWarning.LOW_CONTRAST: self.tr("low contrast"),
-            QualityWarning.BLURRED: self.tr("blurred"),
-            QualityWarning.LOW_DPI: self.tr("below 200 dpi"),
-            QualityWarning.CUT_OFF: self.tr("paper cut off"),
-        }
-
-    def _on_failed(self, error: StationError) -> None:
-        self._done(error.user_message(self.station.settings.language))
 
     def _done(self, message: str) -> None:
         self.progress.setVisible(False)
@@ -229,3 +193,81 @@ class CaptureView(QWidget):
         self.stop_button.setEnabled(False)
         self._scan_cancel = None
         self.status.setText(message)
+
+    # --- the batch on screen -----------------------------------------------------------------
+    def open_batch(
+        self, batch_id: int, name: str = "", select: int | None = None, announce: bool = True
+    ) -> None:
+        """Show a batch's pages from the store (after a scan, after each change, or from elsewhere);
+        ``announce`` puts the batch's counts in the status line."""
+        self.batch_id, self.batch_name = batch_id, name or self.batch_name
+        thumbs, thumb = self._thumbs, self.station.thumbnail
+        keep = select if select is not None else self.pages.page_id()
+        self.runner.start(
+            lambda **_: load_batch(self.station, batch_id, thumbs, thumb),
+            on_finished=lambda snap: self._show_batch(snap, keep, announce),
+            on_failed=self._show_problem,
+        )
+
+    def _show_batch(self, snap: BatchSnapshot, select: int | None, announce: bool) -> None:
+        if snap.batch_id != self.batch_id:
+            return
+        self.snapshot = snap
+        if announce and self.scan_button.isEnabled():
+            counts = self.tr("%1 pages, %2 documents").replace("%1", str(len(snap.entries) + len(snap.trash)))
+            self.status.setText(f"{self.batch_name}: {counts.replace('%2', str(len(snap.documents)))}")
+        self.pages.blockSignals(True)
+        self.pages.clear()
+        for entry in snap.entries:
+            findings = entry.page.findings
+            text = self.texts.describe(
+                entry.page.seq, findings, entry.page.error_code is not None, entry.doc_index
+            )
+            item = self.pages.add_page(entry.page.id, "", thumbnail_icon(b"", "", "", None, False), False)
+            self._paint(item, text, entry.page.sha256, entry.doc_index)
+        self.pages.blockSignals(False)
+        if select is None or not self.pages.select_page(select):
+            self.pages.setCurrentRow(0 if self.pages.count() else -1)
+        self.trash.show_entries(snap.trash)
+        self._show_selected()
+
+    def _paint(self, item: Any, text: Any, sha: str, doc_index: int | None) -> None:
+        item.setText(text.text)
+        item.setIcon(
+            thumbnail_icon(
+                self._thumbs.get(sha, b""), text.badge, text.badge_colour, doc_index, bool(text.warnings)
+            )
+        )
+        item.setForeground(Qt.GlobalColor.red if text.warnings else self.palette().text().color())
+
+    def _selected(self) -> PageEntry | None:
+        page_id = self.pages.page_id()
+        return None if self.snapshot is None or page_id is None else self.snapshot.entry(page_id)
+
+    def _show_selected(self) -> None:
+        entry = self._selected()
+        if entry is None or self.snapshot is None:
+            self.preview.show_entry(None, self.tr("Select a page to see it large."), [])
+            return
+        doc = self.snapshot.document(entry.doc_id) if entry.doc_id is not None else None
+        position = doc.page_ids.index(entry.page.id) if doc is not None else 0
+        caption = self.texts.caption(
+            entry.page.seq, entry.doc_index, position, len(doc.page_ids) if doc else 0
+        )
+        warnings = self.texts.warnings(entry.page.findings) if entry.page.findings else []
+        self.preview.show_entry(entry, caption, warnings)
+
+    def _on_edited(self, message: str, select: int) -> None:
+        self.status.setText(message)
+        if self.session is not None:
+            self.session.changed("documents")
+        if self.batch_id is not None:
+            self.open_batch(self.batch_id, select=select if select >= 0 else None, announce=False)
+
+    def _show_problem(self, problem: object) -> None:
+        text = (
+            problem.user_message(self.station.settings.language)
+            if isinstance(problem, StationError)
+            else str(problem)
+        )
+        self.status.setText(text)

@@ -725,128 +725,253 @@
     </message>
 </context>
 <context>
-    <name>CaptureView</name>
+    <name>CaptureCommands</name>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="52" />
-        <location filename="../../app/ui/capture_view.py" line="154" />
-        <source>Scanner</source>
-        <translation>Máy quét</translation>
+        <location filename="../../app/ui/capture_commands.py" line="29" />
+        <source>Page tools</source>
+        <translation>Công cụ sửa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="53" />
-        <source>&amp;Scan</source>
-        <translation>&amp;Quét</translation>
+        <location filename="../../app/ui/capture_commands.py" line="31" />
+        <source>Rotate left</source>
+        <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="55" />
-        <source>Start scanning</source>
-        <translation>Bắt đầu quét</translation>
+        <location filename="../../app/ui/capture_commands.py" line="32" />
+        <source>Rotate right</source>
+        <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="56" />
-        <source>S&amp;top</source>
-        <translation>&amp;Dừng</translation>
+        <location filename="../../app/ui/capture_commands.py" line="33" />
+        <source>Fix paper outline</source>
+        <translation>Sửa khung giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="58" />
-        <source>Stop scanning</source>
-        <translation>Dừng quét</translation>
+        <location filename="../../app/ui/capture_commands.py" line="34" />
+        <source>Split here</source>
+        <translation>Tách tại đây</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="63" />
-        <source>Scanner:</source>
-        <translation>Máy quét:</translation>
+        <location filename="../../app/ui/capture_commands.py" line="35" />
+        <source>Merge with next</source>
+        <translation>Gộp với tài liệu sau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="72" />
-        <source>Scanned pages</source>
-        <translation>Các trang đã quét</translation>
+        <location filename="../../app/ui/capture_commands.py" line="36" />
+        <source>Put into document</source>
+        <translation>Đưa vào tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="75" />
-        <source>Choose a scanner and press Scan (F5).</source>
-        <translation>Chọn máy quét rồi bấm Quét (F5).</translation>
+        <location filename="../../app/ui/capture_commands.py" line="37" />
+        <source>Delete</source>
+        <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="103" />
+        <location filename="../../app/ui/capture_commands.py" line="38" />
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="39" />
+        <source>Rescan page</source>
+        <translation>Quét lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="40" />
+        <source>Print separators...</source>
+        <translation>In tờ phân tách...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="66" />
+        <source>Select a page first.</source>
+        <translation>Hãy chọn một trang trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="98" />
         <source>No scanner found. Check the cable and the driver.</source>
         <translation>Không tìm thấy máy quét. Kiểm tra cáp và trình điều khiển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="116" />
+        <location filename="../../app/ui/capture_commands.py" line="100" />
+        <source>Rescanning the page: put the sheet in the scanner...</source>
+        <translation>Đang quét lại trang: đặt tờ giấy vào máy quét...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="105" />
+        <source>Select an analysed page first.</source>
+        <translation>Hãy chọn một trang đã được xử lý xong.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="125" />
+        <source>New batch</source>
+        <translation>Lô mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_commands.py" line="133" />
+        <source>Separator sheets saved: %1</source>
+        <translation>Đã lưu tờ phân tách: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureEdits</name>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="52" />
+        <source>The page is already at that end of its document.</source>
+        <translation>Trang đã ở đầu hoặc cuối tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="56" />
+        <source>Pages reordered.</source>
+        <translation>Đã đổi thứ tự trang.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="67" />
+        <source>Drop the page onto a page of a document.</source>
+        <translation>Hãy thả trang lên một trang của tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="82" />
+        <source>Page moved.</source>
+        <translation>Đã chuyển trang.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="90" />
+        <source>Document split.</source>
+        <translation>Đã tách tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="100" />
+        <source>This is the last document: there is nothing after it to merge.</source>
+        <translation>Đây là tài liệu cuối cùng: không có tài liệu sau để gộp.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="104" />
+        <source>Merged with the next document.</source>
+        <translation>Đã gộp với tài liệu sau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="112" />
+        <source>This page is already in a document.</source>
+        <translation>Trang này đã thuộc một tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="118" />
+        <source>There is no document to put the page in.</source>
+        <translation>Chưa có tài liệu nào để đưa trang vào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="123" />
+        <source>Page put into document %1.</source>
+        <translation>Đã đưa trang vào tài liệu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="130" />
+        <source>Page moved to the trash.</source>
+        <translation>Đã chuyển trang vào thùng rác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="136" />
+        <source>Page restored.</source>
+        <translation>Đã khôi phục trang.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="143" />
+        <location filename="../../app/ui/capture_edits.py" line="155" />
+        <source>The page has not been analysed yet.</source>
+        <translation>Trang chưa được xử lý xong.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="149" />
+        <source>Page rotated.</source>
+        <translation>Đã xoay trang.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="160" />
+        <source>Paper outline saved.</source>
+        <translation>Đã lưu khung giấy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="179" />
+        <source>Page rescanned.</source>
+        <translation>Đã quét lại trang.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="200" />
+        <source>The selected page is in no document.</source>
+        <translation>Trang đang chọn không thuộc tài liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_edits.py" line="209" />
+        <source>Log in to change pages.</source>
+        <translation>Hãy đăng nhập để sửa trang.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="151" />
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="72" />
+        <source>&amp;Scan</source>
+        <translation>&amp;Quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="72" />
+        <source>Start scanning</source>
+        <translation>Bắt đầu quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="75" />
+        <source>S&amp;top</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="75" />
+        <source>Stop scanning</source>
+        <translation>Dừng quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="244" />
+        <source>Select a page to see it large.</source>
+        <translation>Chọn một trang để xem ảnh lớn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="83" />
+        <source>Scanned pages</source>
+        <translation>Các trang đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="105" />
+        <source>Choose a scanner and press Scan (F5).</source>
+        <translation>Chọn máy quét rồi bấm Quét (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="123" />
+        <source>No scanner found. Check the cable and the driver.</source>
+        <translation>Không tìm thấy máy quét. Kiểm tra cáp và trình điều khiển.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_view.py" line="134" />
         <source>Scanning...</source>
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="169" />
-        <location filename="../../app/ui/capture_view.py" line="198" />
-        <source>Page %1</source>
-        <translation>Trang %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="173" />
+        <location filename="../../app/ui/capture_view.py" line="174" />
         <source>%1 pages scanned</source>
         <translation>Đã quét %1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="180" />
+        <location filename="../../app/ui/capture_view.py" line="181" />
         <source>Reading the text of the pages...</source>
         <translation>Đang nhận dạng chữ trên các trang...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="192" />
+        <location filename="../../app/ui/capture_view.py" line="185" />
         <source>%1 pages, %2 documents</source>
         <translation>%1 trang, %2 tài liệu</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="200" />
-        <source>Unreadable: rescan</source>
-        <translation>Không đọc được: quét lại</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="202" />
-        <source>Separator sheet</source>
-        <translation>Tờ phân tách</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="204" />
-        <source>Blank (kept)</source>
-        <translation>Trang trắng (vẫn giữ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="207" />
-        <source>Document %1</source>
-        <translation>Tài liệu %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="215" />
-        <source>too dark</source>
-        <translation>quá tối</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="216" />
-        <source>too light</source>
-        <translation>quá nhạt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="217" />
-        <source>low contrast</source>
-        <translation>độ tương phản thấp</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="218" />
-        <source>blurred</source>
-        <translation>bị mờ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="219" />
-        <source>below 200 dpi</source>
-        <translation>dưới 200 dpi</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/capture_view.py" line="220" />
-        <source>paper cut off</source>
-        <translation>giấy bị cắt mép</translation>
     </message>
 </context>
 <context>
@@ -1362,11 +1487,205 @@
     </message>
 </context>
 <context>
+    <name>PageTexts</name>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="31" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="33" />
+        <source>Unreadable: rescan</source>
+        <translation>Không đọc được: quét lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="33" />
+        <source>Rescan</source>
+        <translation>Quét lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="37" />
+        <source>Separator sheet</source>
+        <translation>Tờ phân tách</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="40" />
+        <source>Blank page</source>
+        <translation>Trang trắng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="51" />
+        <source>Document %1</source>
+        <translation>Tài liệu %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="54" />
+        <source>Page %1 of the scan</source>
+        <translation>Trang %1 của lượt quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="56" />
+        <source> (in no document)</source>
+        <translation> (chưa thuộc tài liệu nào)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="57" />
+        <source>page %1 of %2</source>
+        <translation>trang %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="62" />
+        <source>too dark</source>
+        <translation>quá tối</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="63" />
+        <source>too light</source>
+        <translation>quá nhạt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="64" />
+        <source>low contrast</source>
+        <translation>độ tương phản thấp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="65" />
+        <source>blurred</source>
+        <translation>bị mờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="66" />
+        <source>below 200 dpi</source>
+        <translation>dưới 200 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="67" />
+        <source>paper cut off</source>
+        <translation>giấy bị cắt mép</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <location filename="../../app/ui/page_view.py" line="62" />
         <source>Page image</source>
         <translation>Ảnh trang giấy</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="49" />
+        <source>Page quality warnings</source>
+        <translation>Cảnh báo chất lượng trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="50" />
+        <source>Select a page to see it large.</source>
+        <translation>Chọn một trang để xem ảnh lớn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="55" />
+        <source>Save outline (Enter)</source>
+        <translation>Lưu khung (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="56" />
+        <source>Save the paper outline</source>
+        <translation>Lưu khung giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="57" />
+        <source>Cancel (Esc)</source>
+        <translation>Huỷ (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="58" />
+        <source>Cancel editing the paper outline</source>
+        <translation>Huỷ sửa khung giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="85" />
+        <source>Check this page now: %1</source>
+        <translation>Kiểm tra ngay trang này: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_preview.py" line="103" />
+        <source>Raw scan: drag the corners onto the paper (Tab picks a corner, arrows move it).</source>
+        <translation>Ảnh quét gốc: kéo các góc vào đúng góc tờ giấy (Tab chọn góc, phím mũi tên để dịch góc).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBar</name>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="27" />
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="30" />
+        <source>Paper source</source>
+        <translation>Nguồn giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="31" />
+        <source>&amp;Both sides</source>
+        <translation>&amp;Hai mặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="32" />
+        <source>Scan both sides of each sheet</source>
+        <translation>Quét cả hai mặt mỗi tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="34" />
+        <source>Resolution</source>
+        <translation>Độ phân giải</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="36" />
+        <source>Colour mode</source>
+        <translation>Chế độ màu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="40" />
+        <source>Scanner:</source>
+        <translation>Máy quét:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="41" />
+        <source>Source:</source>
+        <translation>Nguồn:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="42" />
+        <source>Resolution:</source>
+        <translation>Độ phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="43" />
+        <source>Colour:</source>
+        <translation>Màu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="103" />
+        <source>Feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="103" />
+        <source>Flatbed</source>
+        <translation>Mặt kính</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="109" />
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_profile.py" line="109" />
+        <source>Grey</source>
+        <translation>Xám</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +2034,69 @@
         <location filename="../../app/ui/describe_scope.py" line="65" />
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SeparatorDialog</name>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="31" />
+        <source>Print separator sheets</source>
+        <translation>In tờ phân tách</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="32" />
+        <source>&amp;Plain separator (only splits documents)</source>
+        <translation>Tờ phân tách &amp;thường (chỉ để tách tài liệu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="33" />
+        <source>&amp;Cover sheet for a document type</source>
+        <translation>Tờ &amp;bìa theo loại giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="39" />
+        <source>Document type on the cover sheet</source>
+        <translation>Loại giấy tờ in trên tờ bìa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="47" />
+        <source>Number of sheets</source>
+        <translation>Số tờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="52" />
+        <source>Save PDF...</source>
+        <translation>Lưu PDF...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="53" />
+        <source>Save the sheets as a PDF to print</source>
+        <translation>Lưu các tờ thành tệp PDF để in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="55" />
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="59" />
+        <source>Document &amp;type:</source>
+        <translation>&amp;Loại giấy tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="60" />
+        <source>&amp;Number of sheets:</source>
+        <translation>&amp;Số tờ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="76" />
+        <source>Save separator sheets</source>
+        <translation>Lưu tờ phân tách</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/separator_sheets.py" line="76" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2581,24 @@ Trạm: %5</translation>
         <location filename="../../app/ui/sync_view.py" line="236" />
         <source>&amp;Resume (F10)</source>
         <translation>&amp;Tiếp tục (F10)</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPanel</name>
+    <message>
+        <location filename="../../app/ui/capture_trash.py" line="21" />
+        <source>Trash</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_trash.py" line="34" />
+        <source>Page %1 of the scan</source>
+        <translation>Trang %1 của lượt quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_trash.py" line="37" />
+        <source>&amp;Trash (%1): Enter or Ctrl+Shift+Z restores</source>
+        <translation>Thùng &amp;rác (%1): Enter hoặc Ctrl+Shift+Z để khôi phục</translation>
     </message>
 </context>
 </TS>

@@ -10,9 +10,9 @@ from app.demo.station_setup import DEMO_PASSWORD
 from app.ui.main_window import MainWindow
 
 SCREENS_BY_LOGIN = {
-    "canbo": ["Quét", "Nhập thông tin", "Lô hồ sơ"],
-    "lanhdao": ["Lô hồ sơ", "Duyệt", "Nhật ký"],
-    "quantri": ["Nhật ký", "Tài khoản", "Cài đặt"],
+    "canbo": ["Quét", "Nhập thông tin", "Lô hồ sơ", "Gửi dữ liệu"],
+    "lanhdao": ["Lô hồ sơ", "Duyệt", "Gửi dữ liệu", "Nhật ký"],
+    "quantri": ["Gửi dữ liệu", "Nhật ký", "Tài khoản", "Cài đặt"],
 }
 
 
@@ -89,10 +89,10 @@ def test_ctrl_number_switches_screens(qtbot, demo_station: Station, vietnamese: 
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.keyClick(window.nav, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_screen() == "settings"
     assert window.stack.currentWidget() is window.screens["settings"]
-    qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_screen() == "accounts"
     window.close()
 
@@ -105,7 +105,7 @@ def test_switching_to_english_retranslates_the_navigation(
     window.login_as(demo_station.store.accounts.login("canbo", DEMO_PASSWORD))
     window.show_screen("batches")
     window.set_language("en")
-    qtbot.waitUntil(lambda: window.nav_titles() == ["Scan", "Describe", "Batches"], timeout=5000)
+    qtbot.waitUntil(lambda: window.nav_titles() == ["Scan", "Describe", "Batches", "Send data"], timeout=5000)
     assert window.current_screen() == "batches"
     assert window.user_label.text() == "Nguyễn Thị Lan — Digitisation officer"
     assert window.menuBar().actions()[0].text() == "&Station"

@@ -1,0 +1,46 @@
+"""The scan job the scan screen runs on the task runner: capture with live page work, assemble, then OCR."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from app.bootstrap import Station
+from app.core.cancel import CancelToken
+from app.core.outputs import recognize_pages
+from app.core.pipeline import BatchResult, assemble
+from app.core.ports import DeviceInfo, ScanSettings
+from app.core.session import ScanSession
+
+log = logging.getLogger(__name__)
+
+
+def scan_job(station: Station, device: DeviceInfo, settings: ScanSettings) -> Callable[..., BatchResult]:
+    """A runner job that emits ("ready", PageReady), ("done", PageResult), a scanner StationError, and
+    ("assembled", BatchResult) once the documents exist; OCR runs last and reports progress."""
+    scanner = station.scanners[device.driver]
+
+    def job(progress: Any, cancel: CancelToken, emit: Any) -> BatchResult:
+        with station.worker_pool() as pool:
+            session = ScanSession(
+                station.journal,
+                station.thumbnail,
+                station.analyze,
+                pool,
+                on_ready=lambda ready: emit(("ready", ready)),
+                on_done=lambda done: emit(("done", done)),
+            )
+            scanned = session.scan(scanner, device.id, settings, device.name, cancel)
+            if scanned.error is not None:
+                emit(scanned.error)
+            pages = station.journal.list_pages(scanned.batch.id)
+            result = assemble(station.journal, scanned.batch.id, [scanned.results[p.id] for p in pages])
+            emit(("assembled", result))
+            # OCR last, in the low-priority pool: the pages are already on screen and labelled
+            recognize_pages(
+                station.journal, scanned.batch.id, station.read_text, executor=pool, progress=progress
+            )
+        return result
+
+    return job
