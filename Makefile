@@ -8,7 +8,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd sane-utils lib
 	fonts-dejavu-core fonts-liberation fonts-noto-core ghostscript softhsm2 \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
-	libdbus-1-3 libglib2.0-0 postgresql
+	libdbus-1-3 libglib2.0-0 postgresql chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEV_SCANS ?= ../shared/data/dev-scans
 

@@ -13,10 +13,12 @@ from app.core.doctypes import DocType
 from app.core.errors import PdfError
 from app.core.manifest import build_manifest
 from app.core.models import Document, DocumentState
+from app.core.outputs import Description, document_metadata
 from app.core.workflow import Step, next_state
 from app.pdf.sign_keys import SignerConfig
 from app.pdf.signing import Role, sign_pdf
 from app.store import SqliteStore
+from app.workers import assemble_document, prepare_pdf_page
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +48,31 @@ def signer_config(store: SqliteStore, user: User, secret: str | None = None) -> 
 def submit(store: SqliteStore, user: User, document_id: int, secret: str | None = None) -> DocumentState:
     """Sign the document's PDF as its officer (top-left box) and send it for review."""
     _check(store, user, document_id, Step.SUBMIT)
+    fresh_pdf(store, _document(store, document_id))
     _sign(store, user, _document(store, document_id), "officer", secret)
     return store.review.submit(user, document_id)
+
+
+def fresh_pdf(store: SqliteStore, document: Document) -> str:
+    """The document's PDF as the officer is about to sign it; rebuilt from the journal when there is
+    none (pages were edited) or when it already carries signatures (a returned document, corrected:
+    its data and pages may have changed, and a signature field cannot be filled twice)."""
+    if document.pdf_sha256 and b"/ByteRange" not in store.read_blob(document.pdf_sha256):
+        return document.pdf_sha256
+    record = store.records.get_record(document.id)
+    pages = {p.id: p for p in store.list_pages(document.batch_id)}
+    parts = []
+    for page_id in document.page_ids:
+        page = pages[page_id]
+        if page.findings is None:
+            raise PdfError(
+                "page not analysed", message_vi="Trang chưa xử lý xong. Chờ một lát rồi trình lại."
+            )
+        parts.append(prepare_pdf_page(store.read_page(page), page.findings, store.read_ocr(page_id)))
+    description = Description(record.doc_type, record.fields)
+    meta = document_metadata(document, store.get_batch(document.batch_id).name, description)
+    log.info("document %d: PDF rebuilt before signing", document.id)
+    return store.save_document_pdf(document.id, assemble_document(parts, meta))
 
 
 def approve(

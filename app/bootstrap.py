@@ -14,10 +14,10 @@ from app.core.agencies import load_catalogue
 from app.core.errors import DriverUnavailable
 from app.core.issuer import IssuerMatcher
 from app.core.models import Page
-from app.core.outputs import ReadFn
-from app.core.pipeline import PageWorkFn
+from app.core.outputs import Description, ReadFn, build_document_pdfs, describe_documents
+from app.core.pipeline import BatchResult, PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
-from app.core.records import RecordStore
+from app.core.records import RecordStore, record_from_description
 from app.core.session import ThumbnailFn
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
@@ -74,6 +74,23 @@ class Station:
     def cleaned_page(self, page: Page) -> bytes:
         """JPEG of the page as cleanup left it (what field regions refer to); slow: not on the GUI thread."""
         return workers.cleaned_page_image(self.store.read_page(page), page.findings)
+
+    def describe_batch(self, result: BatchResult) -> dict[int, Description]:
+        """After OCR: each document's type and fields, its record (issuer matched, indexed for search)
+        and one PDF/A; what the scan screen and `sohoa process` both do last."""
+        described = describe_documents(self.journal, result, workers.describe)
+        for document in result.documents:
+            description = described.get(document.id)
+            if description is None:
+                continue
+            texts = [ocr.text for i in document.page_ids if (ocr := self.journal.read_ocr(i)) is not None]
+            context = "\n".join(texts)
+            record = record_from_description(document.id, description, self.issuer_matcher, context=context)
+            self.records.save_record(record, context)
+        build_document_pdfs(
+            self.journal, result, workers.assemble_document, workers.prepare_pdf_page, descriptions=described
+        )
+        return described
 
     @property
     def records(self) -> RecordStore:

@@ -15,18 +15,18 @@ from app import __version__
 from app.bootstrap import Station, build_station
 from app.cli_agencies import add_commands as add_agency_commands
 from app.cli_central import add_commands as add_central_commands
+from app.cli_reports import register as add_report_commands
 from app.cli_sign import add_commands as add_sign_commands
 from app.cli_sync import register as add_sync_commands
 from app.cli_usb import add_commands as add_usb_commands
 from app.core.batch_export import batch_records
 from app.core.errors import StationError
 from app.core.models import BatchState
-from app.core.outputs import Description, build_document_pdfs, describe_documents
+from app.core.outputs import Description
 from app.core.pipeline import BatchResult, capture, process_batch
 from app.core.ports import ColorMode, PaperSource, ScanSettings
-from app.core.records import record_from_description
 from app.core.settings import settings_from_env
-from app.workers import assemble_document, describe, prepare_pdf_page
+from app.processing import scan_and_process
 
 log = logging.getLogger(__name__)
 
@@ -69,31 +69,7 @@ def cmd_process(args: argparse.Namespace) -> int:
 def _process_with(
     station: Station, src: Path, workers: int, ocr: bool
 ) -> tuple[BatchResult, dict[int, Description]]:
-    scanner = station.scanners["files"]
-    captured = capture(scanner, str(src), ScanSettings(), station.journal, batch_name=src.name)
-    if captured.error is not None:
-        raise captured.error
-    work = station.analyze_read_prepare if ocr else station.analyze
-    with station.worker_pool(workers) as pool:
-        result = process_batch(station.journal, captured.batch.id, work, executor=pool)
-    if not ocr:
-        return result, {}
-    described = describe_documents(station.journal, result, describe)
-    save_records(station, result, described)
-    build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page, descriptions=described)
-    return result, described
-
-
-def save_records(station: Station, result: BatchResult, described: dict[int, Description]) -> None:
-    """Keep each document's first record (extraction + matched issuer) in the store, indexed for search."""
-    texts = {r.page.id: r.ocr.text for r in result.pages if r.ocr is not None}
-    for document in result.documents:
-        description = described.get(document.id)
-        if description is None:
-            continue
-        context = "\n".join(texts.get(i, "") for i in document.page_ids)
-        record = record_from_description(document.id, description, station.issuer_matcher, context=context)
-        station.records.save_record(record, context)
+    return scan_and_process(station, "files", str(src), src.name, workers, ocr=ocr)
 
 
 def _write_outputs(
@@ -227,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_central_commands(sub)
     add_agency_commands(sub)
     add_sync_commands(sub)
+    add_report_commands(sub)
     add_usb_commands(sub)
     r = sub.add_parser("recover", help="kiểm tra dữ liệu và xử lý tiếp các lô dở dang")
     r.add_argument("--deep", action="store_true", help="kiểm tra mã băm của mọi tệp")

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from pydantic import BaseModel
 
 from app import __version__
-from app.central import admin, documents, packages, tus
+from app.central import admin, city, documents, packages, tus
 from app.central.config import CentralConfig
 from app.central.errors import install_handlers
 from app.central.state import Central
@@ -54,5 +54,7 @@ def create_app(config: CentralConfig) -> FastAPI:
     app.include_router(documents.router)
     app.include_router(admin.router)
     app.include_router(packages.router)
+    app.include_router(city.router)
+    app.include_router(city.page_router)
 
     return app

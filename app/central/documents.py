@@ -60,6 +60,12 @@ def commit(manifest: Manifest, request: Request, station: str = Depends(station_
 
 
 def _replay(central: Central, station: str, manifest: Manifest) -> JSONResponse | None:
+    receipt = stored_receipt(central, station, manifest)
+    return None if receipt is None else JSONResponse(receipt, status_code=200)
+
+
+def stored_receipt(central: Central, station: str, manifest: Manifest) -> dict[str, str] | None:
+    """The receipt when ``station`` already committed this key with this PDF; 409 with another PDF."""
     with central.db.session() as session:
         doc = _by_key(session, station, manifest.idempotency_key)
         if doc is None:
@@ -71,7 +77,7 @@ def _replay(central: Central, station: str, manifest: Manifest) -> JSONResponse 
                 "Hồ sơ này đã được nhận với một tệp PDF khác. Báo quản trị viên kiểm tra.",
                 "Idempotency key already used with another PDF.",
             )
-        return JSONResponse(doc.receipt(), status_code=200)
+        return dict(doc.receipt())
 
 
 def _by_key(session: Any, station: str, key: str) -> Document | None:

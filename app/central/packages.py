@@ -21,7 +21,7 @@ from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.central.auth import station_caller
-from app.central.documents import _by_key, _check_result_code, _store
+from app.central.documents import _check_result_code, _store, stored_receipt
 from app.central.errors import ERROR_RESPONSES, ApiError, not_found
 from app.central.manifest import Manifest, check_signatures, field_problems, problem
 from app.central.models import Base, Station, Upload
@@ -139,7 +139,7 @@ def _import_entry(central: Central, reader: PackageReader, entry: PackageEntry) 
     part_id = uuid.uuid4().hex
     try:
         manifest = _manifest(entry, part_id)
-        receipt = _replay(central, manifest)
+        receipt = stored_receipt(central, manifest.station, manifest)
         if receipt is not None:
             return outcome.model_copy(update={"status": "already", "receipt": receipt})
         _validate(central, manifest)
@@ -194,22 +194,6 @@ def _invalid(problems: list[dict[str, str]]) -> ApiError:
         "The manifest is invalid.",
         problems=problems,
     )
-
-
-def _replay(central: Central, manifest: Manifest) -> dict[str, str] | None:
-    """The stored receipt when the origin already sent this key with this PDF (same as POST /documents)."""
-    with central.db.session() as session:
-        doc = _by_key(session, manifest.station, manifest.idempotency_key)
-        if doc is None:
-            return None
-        if doc.sha256 != manifest.pdf.sha256:
-            raise ApiError(
-                409,
-                "idempotency_conflict",
-                "Hồ sơ này đã được nhận với một tệp PDF khác. Báo quản trị viên kiểm tra.",
-                "Idempotency key already used with another PDF.",
-            )
-        return doc.receipt()
 
 
 def _validate(central: Central, manifest: Manifest) -> None:

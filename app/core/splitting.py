@@ -19,10 +19,19 @@ class DocumentPlan:
 
 
 def doc_type_from_separator(payload: str | None) -> str | None:
-    """A separator's QR may name the type of the document that follows: ``SEP:khai_sinh``."""
-    if payload and payload.upper().startswith(SEPARATOR_TYPE_PREFIX):
-        hint = payload[len(SEPARATOR_TYPE_PREFIX) :].strip().lower()
+    """A separator's QR may name the type of the document that follows: ``SEP:khai_sinh``; a batch
+    reference may follow after ``|`` (``SEP:khai_sinh|lo-thang-3``)."""
+    head = (payload or "").split("|", 1)[0]
+    if head.upper().startswith(SEPARATOR_TYPE_PREFIX):
+        hint = head[len(SEPARATOR_TYPE_PREFIX) :].strip().lower()
         return hint or None
+    return None
+
+
+def batch_from_separator(payload: str | None) -> str | None:
+    """The batch reference a printed separator carries after ``|`` (None when it has none)."""
+    if payload and "|" in payload:
+        return payload.split("|", 1)[1].strip() or None
     return None
 
 

@@ -86,7 +86,8 @@ def _birth_certificate() -> Image.Image:
     s.text(105, 52, "GIẤY KHAI SINH", 18, "Bold", anchor="ma")
     rows = [
         "Họ, chữ đệm, tên: NGUYỄN MINH KHÔI",
-        "Ngày, tháng, năm sinh: 02/03/2019   ghi bằng chữ: Ngày hai, tháng ba, năm hai nghìn mười chín",
+        "Ngày, tháng, năm sinh: 02/03/2019",
+        "Ghi bằng chữ: Ngày hai, tháng ba, năm hai nghìn mười chín",
         "Giới tính: Nam   Dân tộc: Kinh   Quốc tịch: Việt Nam",
         "Nơi sinh: Bệnh viện Đa khoa Gia Lâm, thành phố Hà Nội",
         "Quê quán: xã Đa Tốn, huyện Gia Lâm, thành phố Hà Nội",

@@ -2,8 +2,8 @@
 
 The pipeline (``app.imaging.separator`` + ``app.core.splitting``) ends a document at such a sheet and
 applies the type named after ``SEP:`` to the document that follows. The batch name and the type are
-printed as text for the person feeding the paper; the QR payload stays exactly ``SEP`` or
-``SEP:<type>`` so that the type hint is read unchanged.
+printed as text for the person feeding the paper; the QR carries ``SEP`` or ``SEP:<type>`` and,
+after ``|``, the batch it was printed for (app.core.splitting reads both parts).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import cv2
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.errors import PdfError
+from app.core.textnorm import fold
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +42,19 @@ class CoverSheet:
 
     doc_type: str | None = None
     type_label: str = ""
+    batch_ref: str = ""  # the batch the sheet was printed for, carried in the QR after "|"
 
     @property
     def payload(self) -> str:
-        return separator_payload(self.doc_type)
+        return separator_payload(self.doc_type, self.batch_ref)
 
 
-def separator_payload(doc_type: str | None) -> str:
-    """The QR text: ``SEP`` for a plain separator, ``SEP:<type>`` for a cover sheet."""
-    return SEP_PAYLOAD if not doc_type else f"{SEP_PAYLOAD}:{doc_type}"
+def separator_payload(doc_type: str | None, batch_ref: str = "") -> str:
+    """The QR text: ``SEP`` for a plain separator, ``SEP:<type>`` for a cover sheet, then
+    ``|<batch>`` when the batch is known (ASCII, at most 40 characters)."""
+    head = SEP_PAYLOAD if not doc_type else f"{SEP_PAYLOAD}:{doc_type}"
+    ref = "-".join(fold(batch_ref).split())[:40]
+    return f"{head}|{ref}" if ref else head
 
 
 def sheets_pdf(batch_name: str, sheets: Sequence[CoverSheet], dpi: int = DPI) -> bytes:
@@ -64,7 +69,7 @@ def sheets_pdf(batch_name: str, sheets: Sequence[CoverSheet], dpi: int = DPI) ->
 
 def write_sheets(path: Path, batch_name: str, doc_type: str | None, type_label: str, count: int) -> Path:
     """Write ``count`` identical sheets to ``path`` (the file the user chose); returns the path."""
-    sheet = CoverSheet(doc_type, type_label)
+    sheet = CoverSheet(doc_type, type_label, batch_name)
     path.write_bytes(sheets_pdf(batch_name, [sheet] * max(1, count)))
     log.info("wrote %d separator sheet(s) to a PDF", max(1, count))
     return path

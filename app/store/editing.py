@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from app.core.accounts import Action, User, require
 from app.core.errors import NotFound
-from app.core.models import DocumentState, PageState
+from app.core.models import DocumentState, PageFindings, PageState
 from app.core.ports import ScannedPage
 from app.core.workflow import WorkflowError
 from app.store.audit import append_audit
 from app.store.db import WriteSession, translated, writer
 from app.store.filestore import BlobStore
-from app.store.orm import PAGE_ORDER, DocumentRow, PageRow
+from app.store.orm import PAGE_ORDER, DocumentRow, PageRow, findings_to_json
 from app.store.records import forget_documents
 
 log = logging.getLogger(__name__)
@@ -145,6 +145,17 @@ class SqliteEditing:
             append_audit(
                 session, actor.login, "page_rescanned", f"page:{page_id}", {"old": old[:12], "new": sha[:12]}
             )
+
+    def update_findings(self, user: User | None, page_id: int, findings: PageFindings, what: str) -> None:
+        """The officer corrected a page's outline or turn (``what``: "cropped", "rotated", "rescanned"):
+        store the findings, drop its document's PDF so it is rebuilt, audit the change."""
+        actor = require(user, Action.SCAN)
+        with self._write("correcting a page") as session:
+            row = _page(session, page_id)
+            if row.document_id is not None:
+                _editable(session, row.document_id).pdf_sha256 = None
+            row.findings = findings_to_json(findings)
+            append_audit(session, actor.login, f"page_{what}", f"page:{page_id}")
 
     def _set_trashed(self, user: User | None, page_id: int, trashed: bool) -> None:
         actor = require(user, Action.SCAN)

@@ -22,6 +22,7 @@ from app.store.config import SqliteConfig
 from app.store.db import WriteSession, translated, writer
 from app.store.editing import SqliteEditing
 from app.store.filestore import BlobStore
+from app.store.inventory import SqliteInventory
 from app.store.lockfile import DirLock
 from app.store.ocr_json import ocr_from_json, ocr_to_json
 from app.store.orm import (
@@ -63,6 +64,7 @@ class SqliteStore:
         self.config = SqliteConfig(engine, self._lock)
         self.outbox = SqliteOutbox(engine)
         self.editing = SqliteEditing(engine, blobs, self._lock)
+        self.inventory = SqliteInventory(engine, self._lock)
 
     # --- life cycle ------------------------------------------------------------------------------
     def close(self) -> None:

@@ -45,6 +45,9 @@ ACTION_NAMES: dict[str, str] = {
     "page_trashed": QT_TRANSLATE_NOOP("AuditView", "Page moved to trash"),
     "page_restored": QT_TRANSLATE_NOOP("AuditView", "Page restored"),
     "page_rescanned": QT_TRANSLATE_NOOP("AuditView", "Page rescanned"),
+    "page_cropped": QT_TRANSLATE_NOOP("AuditView", "Paper outline corrected"),
+    "page_rotated": QT_TRANSLATE_NOOP("AuditView", "Page rotated"),
+    "page_reanalysed": QT_TRANSLATE_NOOP("AuditView", "Page analysed again"),
 }
 TARGET_NAMES: dict[str, str] = {
     "document": QT_TRANSLATE_NOOP("AuditView", "Document %1"),

@@ -94,8 +94,12 @@ class AuditView(QWidget):
         self.stack.addWidget(self.notice)
         self.stack.addWidget(self._build())
         QVBoxLayout(self).addWidget(self.stack)
-        session.signals.data_changed.connect(lambda _what: self.refresh())
-        session.signals.user_changed.connect(lambda _u: self.refresh())
+        session.signals.data_changed.connect(self._on_session_event)
+        session.signals.user_changed.connect(self._on_session_event)
+        self.refresh()
+
+    def _on_session_event(self, *_args: object) -> None:
+        """A bound slot (Qt drops it with the widget; a lambda would outlive the screen)."""
         self.refresh()
 
     def _build(self) -> QWidget:

@@ -58,10 +58,15 @@ class BatchesView(QWidget):
         self._submitting = False
         self._build()
         session.signals.data_changed.connect(self._on_data_changed)
-        session.signals.user_changed.connect(lambda _u: self._update_actions())
+        session.signals.user_changed.connect(self._on_user_changed)
         self.refresh()
 
     # --- layout ------------------------------------------------------------------------------------
+
+    def _on_user_changed(self, *_args: object) -> None:
+        """A bound slot (Qt drops it with the widget; a lambda would outlive the screen)."""
+        self._update_actions()
+
     def _build(self) -> None:
         self.title = QLabel(self.tr("Batches"))
         self.title.setObjectName("screenTitle")

@@ -146,7 +146,9 @@ class CaptureEdits(QObject):
         # orientation is the content's clockwise turn in the scan: turning the view right undoes 90° more
         turned = replace(old, orientation=(old.orientation + (-90 if clockwise else 90)) % 360)
         self._run(
-            lambda user: self._new_findings(user, snap, entry.page, turned), self.tr("Page rotated."), page_id
+            lambda user: self._new_findings(user, snap, entry.page, turned, "rotated"),
+            self.tr("Page rotated."),
+            page_id,
         )
 
     def save_crop(self, snap: BatchSnapshot, page_id: int, quad: Quad) -> None:
@@ -156,7 +158,7 @@ class CaptureEdits(QObject):
             return
         changed = replace(entry.page.findings, page_quad=quad)
         self._run(
-            lambda user: self._new_findings(user, snap, entry.page, changed),
+            lambda user: self._new_findings(user, snap, entry.page, changed, "cropped"),
             self.tr("Paper outline saved."),
             page_id,
         )
@@ -174,21 +176,16 @@ class CaptureEdits(QObject):
             self.station.store.editing.replace_page(user, page_id, scanned)
             page = next(p for p in self.station.store.list_pages(snap.batch_id) if p.id == page_id)
             findings = self.station.analyze(scanned.data, scanned.dpi).findings
-            self._new_findings(user, snap, page, findings)
+            self._new_findings(user, snap, page, findings, "reanalysed")
 
         self._run(work, self.tr("Page rescanned."), page_id)
 
     def _new_findings(
-        self, user: User | None, snap: BatchSnapshot, page: Page, findings: PageFindings
+        self, user: User | None, snap: BatchSnapshot, page: Page, findings: PageFindings, what: str
     ) -> None:
         """Store the findings, mark the document's PDF for rebuilding, read the page's text again."""
         store = self.station.store
-        store.save_findings(page.id, findings)
-        doc_id = page.document_id if not page.trashed else None
-        if doc_id is not None:
-            # No store call drops a PDF for a findings change yet: re-placing the pages in the same
-            # order does it (and audits the edit); to be replaced by a dedicated store method.
-            store.editing.reorder(user, doc_id, store.get_document(doc_id).page_ids)
+        store.editing.update_findings(user, page.id, findings, what)
         if not (findings.is_blank or findings.is_separator):
             store.save_ocr(page.id, self.station.read_text(store.read_page(page), findings))
 

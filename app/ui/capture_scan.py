@@ -41,6 +41,7 @@ def scan_job(station: Station, device: DeviceInfo, settings: ScanSettings) -> Ca
             recognize_pages(
                 station.journal, scanned.batch.id, station.read_text, executor=pool, progress=progress
             )
+        station.describe_batch(result)  # records pre-filled for the describe screen, one PDF each
         return result
 
     return job

@@ -181,6 +181,8 @@ class CaptureView(QWidget):
         self.status.setText(self.tr("Reading the text of the pages..."))
 
     def _on_processed(self, result: BatchResult) -> None:
+        if self.session is not None:
+            self.session.changed("batches")  # the new batch, described, is ready for the other screens
         self._done(
             self.tr("%1 pages, %2 documents")
             .replace("%1", str(len(result.pages)))

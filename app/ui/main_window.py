@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
     def capture_view(self) -> CaptureView:
         """The scan screen; it stays across logins so that a running scan is never lost."""
         if self._capture_view is None:
-            self._capture_view = CaptureView(self.station, self.runner, self)
+            self._capture_view = CaptureView(self.station, self.runner, self, self.session)
             self.stack.addWidget(self._capture_view)
         return self._capture_view
 

@@ -103,7 +103,7 @@ def load_detail(station: Station, user: User, document_id: int, doctypes: dict[s
             detail.people[key] = f"{names.get(login, login)} ({login})"
     detail.reason = str(trail.get("reason", "")) if trail.get("decision") == "reject" else ""
     pages = {p.id: p for p in store.list_pages(doc.batch_id)}
-    detail.pages = [store.read_page(pages[i]) for i in doc.page_ids if i in pages]
+    detail.pages = [station.cleaned_page(pages[i]) for i in doc.page_ids if i in pages]  # upright, cropped
     return detail
 
 

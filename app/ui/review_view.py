@@ -66,10 +66,15 @@ class ReviewView(QWidget):
         self.stack.addWidget(self._build_content())
         QVBoxLayout(self).addWidget(self.stack)
         session.signals.data_changed.connect(self._on_data_changed)
-        session.signals.user_changed.connect(lambda _u: self.refresh())
+        session.signals.user_changed.connect(self._on_user_changed)
         self.refresh()
 
     # --- layout ------------------------------------------------------------------------------------
+
+    def _on_user_changed(self, *_args: object) -> None:
+        """A bound slot (Qt drops it with the widget; a lambda would outlive the screen)."""
+        self.refresh()
+
     def _build_content(self) -> QWidget:
         content = QWidget()
         title = QLabel(self.tr("Review documents"))

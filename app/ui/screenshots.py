@@ -22,17 +22,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.approval import submit
+from app.approval import approve, submit
 from app.bootstrap import Station, build_station
-from app.cli import save_records
-from app.core.outputs import build_document_pdfs, describe_documents
-from app.core.pipeline import capture, process_batch
-from app.core.ports import ScanSettings
+from app.core.doctypes import load_doctypes
+from app.core.outbox import OutboxState
 from app.core.settings import settings_from_env
-from app.demo.station_setup import DEMO_PASSWORD
+from app.demo.central_demo import start_demo_central
+from app.demo.station_setup import DEMO_PASSWORD, ensure_demo_station
+from app.processing import process_demo_batch
 from app.ui.app import install_translator
 from app.ui.main_window import MainWindow
-from app.workers import assemble_document, describe, prepare_pdf_page
 
 log = logging.getLogger(__name__)
 
@@ -67,30 +66,33 @@ def wait_idle(app: QApplication, timeout: float = 60.0, settle: float = 0.4) -> 
 
 def processed_batch(station: Station, name: str) -> list[int]:
     """Scan the demo feeder into a batch and process it like ``sohoa process``; the document ids."""
-    scanner = station.scanners["simulated"]
-    device = scanner.list_devices()[0].id
-    captured = capture(scanner, device, ScanSettings(), station.journal, batch_name=name)
-    if captured.error is not None:
-        raise captured.error
-    with station.worker_pool(2) as pool:
-        result = process_batch(
-            station.journal, captured.batch.id, station.analyze_read_prepare, executor=pool
-        )
-    described = describe_documents(station.journal, result, describe)
-    save_records(station, result, described)
-    build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page, descriptions=described)
-    return [d.id for d in result.documents]
+    return [d.id for d in process_demo_batch(station, name).documents]
 
 
 def prepare_demo(station: Station) -> None:
-    """One batch sent for review (signed by the officer), then one to describe."""
+    """One batch approved (queued for the demo repository), one sent for review, one to describe."""
     officer = station.store.accounts.login("canbo", DEMO_PASSWORD)
-    for doc_id in processed_batch(station, "Hồ sơ hộ tịch tháng 2"):
-        record = station.store.records.get_record(doc_id)
-        if record is not None:
+    supervisor = station.store.accounts.login("lanhdao", DEMO_PASSWORD)
+    doctypes = load_doctypes()
+    for name, approve_it in (("Hồ sơ hộ tịch tháng 1", True), ("Hồ sơ hộ tịch tháng 2", False)):
+        for doc_id in processed_batch(station, name):
+            record = station.store.records.get_record(doc_id)
             station.store.review.describe(officer, record)
             submit(station.store, officer, doc_id, None)
+            if approve_it:
+                approve(station.store, supervisor, doc_id, doctypes, None)
     processed_batch(station, "Hồ sơ khai sinh tháng 3")  # the newest: the describe screen opens it
+
+
+def wait_sent(app: QApplication, station: Station, timeout: float = 60.0) -> None:
+    """Let the window's sync send the approved documents to the demo repository."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents()
+        counts = station.store.outbox.counts()
+        if sum(counts.values()) and counts[OutboxState.CONFIRMED] == sum(counts.values()):
+            return
+        time.sleep(0.1)
 
 
 def scan_in_view(app: QApplication, window: MainWindow) -> None:
@@ -117,6 +119,9 @@ def shoot(app: QApplication, station: Station, key: str, login: str, out: Path) 
         window.show()
         if key == "capture":
             scan_in_view(app, window)
+        if key == "sync":
+            wait_sent(app, station)
+            window.screens["sync"].refresh()  # type: ignore[attr-defined]
         wait_idle(app)
         _save(window, out / f"{key}.png")
         return True
@@ -153,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="sohoa-shots-") as tmp:
         settings = replace(settings_from_env("demo", Path(tmp)), demo_pace_seconds=0.0)
         station = build_station(settings)
+        central, token = start_demo_central(station.data_dir)
+        ensure_demo_station(station.store, station.data_dir, central.url, token)
         try:
             wanted = [(key, login) for key, login in SHOTS if not args.only or key in args.only]
             if set(dict(wanted)) - {"accounts", "settings"}:
@@ -164,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_dialog(app, lambda: _login_dialog(station), args.out / "login.png")
         finally:
             QThreadPool.globalInstance().waitForDone(30000)
+            central.stop()
             station.close()
     return 0
 

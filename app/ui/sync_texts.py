@@ -28,18 +28,24 @@ def state_text(state: OutboxState) -> str:
 def link_text(online: object, running: bool) -> str:
     """The indicator's text: not sending, online, offline (will send by itself), or checking."""
     if not running:
-        return QCoreApplication.translate(CONTEXT, "● Not sending (paused or no repository set)")
+        return QCoreApplication.translate("SyncView", "● Not sending (paused or no repository set)")
     if online is True:
-        return QCoreApplication.translate(CONTEXT, "● Online: documents are being sent")
+        return QCoreApplication.translate("SyncView", "● Online: documents are being sent")
     if online is False:
         return QCoreApplication.translate(
             CONTEXT, "● Offline: documents wait and go out when the link returns"
         )
-    return QCoreApplication.translate(CONTEXT, "● Checking the connection…")
+    return QCoreApplication.translate("SyncView", "● Checking the connection…")
 
 
-def when_text(moment: datetime | None) -> str:
-    """A time in the station's local zone, dd/mm/yyyy HH:MM:SS."""
-    if moment is None:
+def when_text(moment: datetime | str | None) -> str:
+    """A time (or an ISO time text) in the station's local zone, dd/mm/yyyy HH:MM:SS."""
+    if not moment:
         return ""
+    if isinstance(moment, str):
+        try:
+            parsed = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+        return parsed.astimezone().strftime("%d/%m/%Y %H:%M:%S")
     return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")

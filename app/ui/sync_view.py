@@ -64,13 +64,17 @@ class SyncView(QWidget):
         self._build()
         controller.progress.connect(self._on_progress)
         controller.link_changed.connect(self._on_link)
-        controller.running_changed.connect(lambda _r: self._update_buttons())
+        controller.running_changed.connect(self._on_running_changed)
         controller.problem.connect(self.problem.setText)
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self._on_link(controller.online if controller.running else None)
         self.refresh()
+
+    def _on_running_changed(self, *_args: object) -> None:
+        """A bound slot (Qt drops it with the widget; a lambda would outlive the screen)."""
+        self._update_buttons()
 
     def _build(self) -> None:
         self.link = QLabel()
@@ -116,6 +120,7 @@ class SyncView(QWidget):
             self.tr("State"),
             self.tr("Attempts"),
             self.tr("Next try"),
+            self.tr("Received by the repository"),
             self.tr("Last error"),
         ]
         table = QTableWidget(0, len(headers))
@@ -127,7 +132,7 @@ class SyncView(QWidget):
         table.verticalHeader().hide()
         head = table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         table.cellDoubleClicked.connect(lambda _r, _c: self._on_receipt())
         return table
 
@@ -148,6 +153,11 @@ class SyncView(QWidget):
             tally[row.item.state] += 1
         parts = [f"{state_text(s)}: {n}" for s, n in tally.items() if n]
         self.counts.setText(" · ".join(parts) if parts else self.tr("No document is waiting to be sent."))
+        busy = any(tally[s] for s in (OutboxState.PENDING, OutboxState.UPLOADING, OutboxState.FAILED))
+        for bar in (self.current, self.overall):
+            bar.setVisible(busy)
+        if not busy:
+            self.speed.setText(self.tr("Everything approved has been delivered.") if rows else "")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             item = row.item
@@ -156,6 +166,7 @@ class SyncView(QWidget):
                 state_text(item.state),
                 str(item.attempts),
                 when_text(item.next_retry_at) if item.state is OutboxState.FAILED else "",
+                when_text(item.receipt.received_at) if item.receipt else "",
                 item.last_error_vi or "",
             ]
             for c, value in enumerate(values):

@@ -327,67 +327,82 @@
         <translation>Quét lại trang</translation>
     </message>
     <message>
+        <location filename="../../app/ui/audit_format.py" line="48" />
+        <source>Paper outline corrected</source>
+        <translation>Sửa khung giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="49" />
+        <source>Page rotated</source>
+        <translation>Xoay trang</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/audit_format.py" line="50" />
+        <source>Page analysed again</source>
+        <translation>Phân tích lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="53" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="51" />
+        <location filename="../../app/ui/audit_format.py" line="54" />
         <source>Batch %1</source>
         <translation>Lô %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="52" />
+        <location filename="../../app/ui/audit_format.py" line="55" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="53" />
+        <location filename="../../app/ui/audit_format.py" line="56" />
         <source>Account %1</source>
         <translation>Tài khoản %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="54" />
+        <location filename="../../app/ui/audit_format.py" line="57" />
         <source>Station settings</source>
         <translation>Cài đặt trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="57" />
+        <location filename="../../app/ui/audit_format.py" line="60" />
         <source>reason</source>
         <translation>lý do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="58" />
+        <location filename="../../app/ui/audit_format.py" line="61" />
         <source>pages</source>
         <translation>các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="59" />
+        <location filename="../../app/ui/audit_format.py" line="62" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="60" />
+        <location filename="../../app/ui/audit_format.py" line="63" />
         <source>old</source>
         <translation>cũ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="61" />
+        <location filename="../../app/ui/audit_format.py" line="64" />
         <source>merged in</source>
         <translation>gộp từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="62" />
+        <location filename="../../app/ui/audit_format.py" line="65" />
         <source>roles</source>
         <translation>vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="63" />
+        <location filename="../../app/ui/audit_format.py" line="66" />
         <source>kind</source>
         <translation>loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="104" />
+        <location filename="../../app/ui/audit_format.py" line="107" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -876,32 +891,32 @@
     </message>
     <message>
         <location filename="../../app/ui/capture_edits.py" line="143" />
-        <location filename="../../app/ui/capture_edits.py" line="155" />
+        <location filename="../../app/ui/capture_edits.py" line="157" />
         <source>The page has not been analysed yet.</source>
         <translation>Trang chưa được xử lý xong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="149" />
+        <location filename="../../app/ui/capture_edits.py" line="150" />
         <source>Page rotated.</source>
         <translation>Đã xoay trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="160" />
+        <location filename="../../app/ui/capture_edits.py" line="162" />
         <source>Paper outline saved.</source>
         <translation>Đã lưu khung giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="179" />
+        <location filename="../../app/ui/capture_edits.py" line="181" />
         <source>Page rescanned.</source>
         <translation>Đã quét lại trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="200" />
+        <location filename="../../app/ui/capture_edits.py" line="197" />
         <source>The selected page is in no document.</source>
         <translation>Trang đang chọn không thuộc tài liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="209" />
+        <location filename="../../app/ui/capture_edits.py" line="206" />
         <source>Log in to change pages.</source>
         <translation>Hãy đăng nhập để sửa trang.</translation>
     </message>
@@ -934,7 +949,7 @@
         <translation>Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="244" />
+        <location filename="../../app/ui/capture_view.py" line="250" />
         <source>Select a page to see it large.</source>
         <translation>Chọn một trang để xem ảnh lớn.</translation>
     </message>
@@ -970,6 +985,7 @@
     </message>
     <message>
         <location filename="../../app/ui/capture_view.py" line="185" />
+        <location filename="../../app/ui/capture_view.py" line="217" />
         <source>%1 pages, %2 documents</source>
         <translation>%1 trang, %2 tài liệu</translation>
     </message>
@@ -1648,42 +1664,42 @@
         <translation>Chế độ màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="40" />
+        <location filename="../../app/ui/capture_profile.py" line="42" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="41" />
+        <location filename="../../app/ui/capture_profile.py" line="43" />
         <source>Source:</source>
         <translation>Nguồn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="42" />
+        <location filename="../../app/ui/capture_profile.py" line="44" />
         <source>Resolution:</source>
         <translation>Độ phân giải:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="43" />
+        <location filename="../../app/ui/capture_profile.py" line="45" />
         <source>Colour:</source>
         <translation>Màu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="103" />
+        <location filename="../../app/ui/capture_profile.py" line="105" />
         <source>Feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="103" />
+        <location filename="../../app/ui/capture_profile.py" line="105" />
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="109" />
+        <location filename="../../app/ui/capture_profile.py" line="111" />
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="109" />
+        <location filename="../../app/ui/capture_profile.py" line="111" />
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
@@ -2448,6 +2464,21 @@
         <translation>cần mã truy cập mới</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_texts.py" line="31" />
+        <source>● Not sending (paused or no repository set)</source>
+        <translation>● Đang không gửi (tạm dừng hoặc chưa cài kho dữ liệu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="33" />
+        <source>● Online: documents are being sent</source>
+        <translation>● Có kết nối: hồ sơ đang được gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="38" />
+        <source>● Checking the connection…</source>
+        <translation>● Đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/sync_view.py" line="77" />
         <source>Connection to the central repository</source>
         <translation>Kết nối tới kho dữ liệu trung tâm</translation>
@@ -2494,7 +2525,7 @@
     </message>
     <message>
         <location filename="../../app/ui/sync_view.py" line="93" />
-        <location filename="../../app/ui/sync_view.py" line="236" />
+        <location filename="../../app/ui/sync_view.py" line="243" />
         <source>&amp;Pause (F10)</source>
         <translation>&amp;Tạm dừng (F10)</translation>
     </message>
@@ -2526,7 +2557,7 @@
     <message>
         <location filename="../../app/ui/sync_view.py" line="117" />
         <source>Attempts</source>
-        <translation>Số lần gửi</translation>
+        <translation>Số lần thử lại</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_view.py" line="118" />
@@ -2535,37 +2566,47 @@
     </message>
     <message>
         <location filename="../../app/ui/sync_view.py" line="119" />
+        <source>Received by the repository</source>
+        <translation>Kho nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="120" />
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="123" />
+        <location filename="../../app/ui/sync_view.py" line="124" />
         <source>Sending queue</source>
         <translation>Hàng đợi gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="150" />
+        <location filename="../../app/ui/sync_view.py" line="151" />
         <source>No document is waiting to be sent.</source>
         <translation>Không có hồ sơ nào đang chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="188" />
+        <location filename="../../app/ui/sync_view.py" line="156" />
+        <source>Everything approved has been delivered.</source>
+        <translation>Mọi hồ sơ đã duyệt đều đã gửi đến kho dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_view.py" line="195" />
         <source>Speed: %1 KB/s · about %2 s left · %3 of %4 documents</source>
         <translation>Tốc độ: %1 KB/s · còn khoảng %2 giây · %3/%4 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="218" />
-        <location filename="../../app/ui/sync_view.py" line="230" />
+        <location filename="../../app/ui/sync_view.py" line="225" />
+        <location filename="../../app/ui/sync_view.py" line="237" />
         <source>Receipt</source>
         <translation>Biên nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="219" />
+        <location filename="../../app/ui/sync_view.py" line="226" />
         <source>The central repository has not confirmed this document yet.</source>
         <translation>Kho dữ liệu trung tâm chưa xác nhận hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="223" />
+        <location filename="../../app/ui/sync_view.py" line="230" />
         <source>Server id: %1
 Result code: %2
 SHA-256: %3
@@ -2578,7 +2619,7 @@ Thời điểm nhận: %4
 Trạm: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="236" />
+        <location filename="../../app/ui/sync_view.py" line="243" />
         <source>&amp;Resume (F10)</source>
         <translation>&amp;Tiếp tục (F10)</translation>
     </message>

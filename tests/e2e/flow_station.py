@@ -12,14 +12,8 @@ from urllib.parse import quote
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.bootstrap import Station
-from app.cli import save_records
-from app.core.models import PageState
-from app.core.outputs import build_document_pdfs, describe_documents
-from app.core.pipeline import BatchResult, PageResult
 from app.demo.station_setup import DEMO_PASSWORD
 from app.ui.main_window import MainWindow
-from app.workers import assemble_document, describe, prepare_pdf_page
 from tests.ui.flows import type_text
 
 log = logging.getLogger(__name__)
@@ -70,7 +64,9 @@ def log_in(qtbot, window: MainWindow, login: str) -> None:
     assert focus_widget() is dialog.password_edit
     qtbot.keyClicks(focus_widget(), DEMO_PASSWORD)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.session.user is not None and window.session.user.login == login, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.session.user is not None and window.session.user.login == login, timeout=WAIT_MS
+    )
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     activate(qtbot, window)
 
@@ -83,19 +79,6 @@ def open_screen(qtbot, window: MainWindow, key: str) -> QWidget:
     return window.screens[key]
 
 
-def finish_scanned_batch(station: Station, batch_id: int) -> None:
-    """What ``sohoa process`` adds after the scan screen's cleanup and OCR, which the scan screen does
-    not do yet: each document's description (type, fields) saved as its record, and its PDF/A.
-    Reads the pages, findings, OCR and documents the scan screen left in the journal (no OCR again)."""
-    journal = station.journal
-    pages = [p for p in journal.list_pages(batch_id) if p.state != PageState.TRASHED]
-    results = [PageResult(p, p.findings, None, journal.read_ocr(p.id)) for p in pages]
-    result = BatchResult(journal.get_batch(batch_id), results, journal.list_documents(batch_id), [])
-    described = describe_documents(journal, result, describe)
-    save_records(station, result, described)
-    build_document_pdfs(journal, result, assemble_document, prepare_pdf_page, descriptions=described)
-
-
 def central_receipt(url: str, token: str, idempotency_key: str) -> dict[str, str] | None:
     """The central service's receipt for a document sent under ``idempotency_key`` (None: not there)."""
     request = urllib.request.Request(
@@ -103,7 +86,7 @@ def central_receipt(url: str, token: str, idempotency_key: str) -> dict[str, str
         headers={"Authorization": f"Bearer {token}"},
     )
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback test server
+        with urllib.request.urlopen(request, timeout=5) as response:
             answer: dict[str, str] = json.loads(response.read())
             return answer
     except urllib.error.HTTPError as exc:

@@ -5,7 +5,7 @@ document, and the audit log shows every step and verifies."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,7 +27,6 @@ from tests.e2e.flow_station import (
     WAIT_MS,
     activate,
     central_receipt,
-    finish_scanned_batch,
     focus_on,
     focus_widget,
     log_in,
@@ -35,7 +34,10 @@ from tests.e2e.flow_station import (
     press,
     typed,
 )
-from tests.ui.conftest import demo_station, vietnamese  # noqa: F401 - the GUI tests' fixtures
+from tests.ui import conftest as ui_fixtures
+
+demo_station = ui_fixtures.demo_station  # the GUI tests' demo station (set up, fast feeder)
+vietnamese = ui_fixtures.vietnamese  # their Vietnamese translation
 
 REASON = "Sai ngày đăng ký: bản giấy ghi 15/03/2019"
 SCAN_MS = 90000
@@ -68,6 +70,7 @@ def test_batch_goes_from_the_feeder_through_review_to_the_central_repository(
     assert window.user_label.text() == "Nguyễn Thị Lan — Cán bộ số hóa"
     batch_id = scan_batch(qtbot, window, demo_station)
     first, second = (d.id for d in store.list_documents(batch_id))
+    correct_pages(qtbot, window, demo_station, first, second)
 
     describe_both(qtbot, window, batch_id, first, second)
     submit_batch(qtbot, window, "Đã ký số và trình duyệt 2 tài liệu.")
@@ -93,6 +96,35 @@ def test_batch_goes_from_the_feeder_through_review_to_the_central_repository(
 
 
 # --- the officer -------------------------------------------------------------------------------------
+def correct_pages(qtbot, window: MainWindow, station: Station, first: int, second: int) -> None:
+    """On the scan screen: move the paper outline of the first document's page in a little (Ctrl+K,
+    then save). Reordering by keyboard is walked in tests/ui/test_capture_edits.py."""
+    store, view = station.store, window.capture_view
+
+    def edit(action: Callable[[], None]) -> None:
+        problems: list[str] = []
+        view.edits.failed.connect(problems.append)
+        with qtbot.waitSignal(view.edits.done, timeout=SCAN_MS, check_params_cb=lambda *_: not problems):
+            action()
+            qtbot.waitUntil(lambda: bool(problems) or not view.edits.busy, timeout=SCAN_MS)
+            assert not problems, problems
+
+    page_id = store.get_document(first).page_ids[0]
+    page = next(p for p in store.list_pages(view.batch_id or 0) if p.id == page_id)
+    assert page.findings is not None and page.findings.page_quad is not None
+    inward = ((1, 1), (-1, 1), (-1, -1), (1, -1))
+    corners = zip(page.findings.page_quad, inward, strict=True)
+    quad = tuple((round(x + 6 * dx, 1), round(y + 6 * dy, 1)) for (x, y), (dx, dy) in corners)
+    assert view.pages.select_page(page_id)
+    view.pages.setFocus()
+    qtbot.keyClick(view.pages, Qt.Key.Key_K, CTRL)
+    qtbot.waitUntil(lambda: view.preview.cropping, timeout=WAIT_MS)
+    view.preview.crop.set_quad(quad)  # dragging the handles, as the test platform cannot drag
+    edit(view.preview.finish_crop)  # what Enter does in the crop editor
+    stored = next(p for p in store.list_pages(view.batch_id or 0) if p.id == page_id)
+    assert stored.findings is not None and stored.findings.page_quad == quad
+
+
 def scan_batch(qtbot, window: MainWindow, station: Station) -> int:
     """F5 on the scan screen; six pages arrive from the demo feeder and are labelled."""
     store, view = station.store, window.capture_view
@@ -104,17 +136,21 @@ def scan_batch(qtbot, window: MainWindow, station: Station) -> int:
     qtbot.waitUntil(lambda: view.pages.count() == 6, timeout=SCAN_MS)
     (batch_id,) = {b.id for b in store.list_batches()} - before
     qtbot.waitUntil(lambda: view.scan_button.isEnabled(), timeout=SCAN_MS)  # cleanup and OCR done
-    labels = [view.pages.item(i).text() for i in range(view.pages.count())]
-    assert sum("Tờ phân tách" in t for t in labels) == 2
-    assert sum("Trang trắng" in t for t in labels) == 1
-    assert {t.split("\n")[1] for t in labels if "Tài liệu" in t} == {"Tài liệu 1", "Tài liệu 2"}
+
+    def labelled() -> None:  # the strip is repainted from the store once the documents exist
+        labels = [view.pages.item(i).text() for i in range(view.pages.count())]
+        assert sum("Tờ phân tách" in t for t in labels) == 2, labels
+        assert sum("Trang trắng" in t for t in labels) == 1, labels
+        assert {t.split("\n")[1] for t in labels if "Tài liệu" in t} == {"Tài liệu 1", "Tài liệu 2"}, labels
+
+    qtbot.waitUntil(labelled, timeout=WAIT_MS)
     content = [p for p in store.list_pages(batch_id) if p.state is PageState.CLEANED]
     content = [p for p in content if p.findings and not (p.findings.is_blank or p.findings.is_separator)]
     qtbot.waitUntil(lambda: all(store.read_ocr(p.id) is not None for p in content), timeout=SCAN_MS)
-    # The scan screen stops after OCR: records and PDFs are made as `sohoa process` makes them, and
-    # the screens are told, as the scan screen does not tell them yet (reported to the lead).
-    finish_scanned_batch(station, batch_id)
-    window.session.changed("batches")
+    # After OCR the scan screen describes the documents (records pre-filled) and builds their PDFs.
+    documents = store.list_documents(batch_id)
+    assert all(d.pdf_sha256 for d in documents)
+    assert all(store.records.get_record(d.id).fields for d in documents)
     return batch_id
 
 
@@ -160,7 +196,7 @@ def describe_both(qtbot, window: MainWindow, batch_id: int, first: int, second: 
 
 
 def submit_batch(qtbot, window: MainWindow, expected: str) -> None:
-    """"Trình duyệt lô" (Ctrl+Shift+S) on the batches screen signs and submits what is described."""
+    """“Trình duyệt lô” (Ctrl+Shift+S) on the batches screen signs and submits what is described."""
     view = open_screen(qtbot, window, "batches")
     assert isinstance(view, BatchesView)
     qtbot.waitUntil(lambda: view.table.rowCount() == 1 and view.submit_button.isEnabled(), timeout=WAIT_MS)
@@ -236,7 +272,7 @@ def approve_corrected(qtbot, window: MainWindow, first: int) -> None:
 def follow_sync(
     qtbot, window: MainWindow, station: Station, central: tuple[str, str], approved: set[int]
 ) -> None:
-    """"Gửi dữ liệu": F9 sends now; every approved document ends confirmed, here and at the central."""
+    """“Gửi dữ liệu”: F9 sends now; every approved document ends confirmed, here and at the central."""
     assert "Gửi dữ liệu" in window.nav_titles()
     view = open_screen(qtbot, window, "sync")
     assert isinstance(view, SyncView)
@@ -251,8 +287,10 @@ def follow_sync(
 
     qtbot.waitUntil(confirmed, timeout=30000)
     qtbot.waitUntil(
-        lambda: view.table.rowCount() == 2
-        and all(view.table.item(r, 1).text() == "kho đã xác nhận" for r in range(2)),
+        lambda: (
+            view.table.rowCount() == 2
+            and all(view.table.item(r, 1).text() == "kho đã xác nhận" for r in range(2))
+        ),
         timeout=WAIT_MS,
     )
     assert view.counts.text() == "kho đã xác nhận: 2"

@@ -120,6 +120,19 @@ def test_503s_and_stalls_only_delay_sending(
     _assert_all_on_server_once(central_server, station, docs)
 
 
+def test_a_256_kbit_link_delivers_everything(
+    central_server: CentralServer, proxy: FaultProxy, station: Station, signers: Signers
+) -> None:
+    docs = queue_documents(station.store, station.outbox, signers.officer, 2, seed=4)
+    proxy.throttle(256_000 / 8)  # bytes per second, both directions
+    transport = HttpTransport(proxy.url, central_server.token, timeout=30)
+    try:
+        _sync_until_done(station, transport)
+    finally:
+        transport.close()
+    _assert_all_on_server_once(central_server, station, docs)
+
+
 def test_wrong_token_pauses_the_queue_with_nothing_stored(
     central_server: CentralServer, station: Station, signers: Signers
 ) -> None:

@@ -9,11 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import Station
-from app.cli import save_records
-from app.core.outputs import build_document_pdfs, describe_documents
-from app.core.pipeline import capture, process_batch
-from app.core.ports import ScanSettings
-from app.workers import assemble_document, describe, prepare_pdf_page
+from app.processing import process_demo_batch
 
 log = logging.getLogger(__name__)
 
@@ -25,19 +21,7 @@ def processed_batch(station: Station, name: str = "Lô thử nghiệm", workers:
     The demo feeder holds six pages (two separators, a blank): two documents, a birth certificate
     and a two-page decision, all in ``draft`` state with extracted records.
     """
-    scanner = station.scanners["simulated"]
-    device = scanner.list_devices()[0].id
-    captured = capture(scanner, device, ScanSettings(), station.journal, batch_name=name)
-    if captured.error is not None:
-        raise captured.error
-    with station.worker_pool(workers) as pool:
-        result = process_batch(
-            station.journal, captured.batch.id, station.analyze_read_prepare, executor=pool
-        )
-    described = describe_documents(station.journal, result, describe)
-    save_records(station, result, described)
-    build_document_pdfs(station.journal, result, assemble_document, prepare_pdf_page, descriptions=described)
-    return captured.batch.id
+    return process_demo_batch(station, name, workers).batch.id
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -23,8 +23,9 @@ def view(qtbot, demo_station: Station, vietnamese: None) -> Iterator[CaptureView
     captured = capture(
         scanner, scanner.list_devices()[0].id, ScanSettings(), demo_station.journal, batch_name="Lô 1"
     )
-    with demo_station.worker_pool(2) as pool:
-        process_batch(demo_station.journal, captured.batch.id, demo_station.analyze, executor=pool)
+    process_batch(
+        demo_station.journal, captured.batch.id, demo_station.analyze
+    )  # in this process: no pool start-up
     runner = TaskRunner()
     session = UiSession(demo_station, runner, demo_station.store.accounts.login("canbo", "demo1234"))
     screen = CaptureView(demo_station, runner, None, session)
