@@ -7,16 +7,19 @@ import multiprocessing
 import multiprocessing.context
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from app import workers
-from app.core.agencies import load_catalogue
+from app.core.agencies import AgencyCatalogue, load_catalogue
+from app.core.doctypes import load_doctypes
 from app.core.errors import DriverUnavailable
 from app.core.issuer import IssuerMatcher
 from app.core.models import Page
 from app.core.outputs import Description, ReadFn, build_document_pdfs, describe_documents
 from app.core.pipeline import BatchResult, PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
+from app.core.progress import ProgressReport, compute_progress, levels_from
 from app.core.records import RecordStore, record_from_description
 from app.core.session import ThumbnailFn
 from app.core.settings import Settings
@@ -91,6 +94,21 @@ class Station:
             self.journal, result, workers.assemble_document, workers.prepare_pdf_page, descriptions=described
         )
         return described
+
+    def progress_report(self, year: int, today: date | None = None) -> ProgressReport:
+        """Digitised against the inventory and the plan's roadmap, for the end of ``year``."""
+        labels = {code: doc.label_vi for code, doc in load_doctypes().items()}
+        return compute_progress(
+            self.store.inventory.progress_facts(),
+            self.store.inventory.rows(),
+            levels_from(self.agency_catalogue()),
+            year=year,
+            today=today or date.today(),
+            type_labels=labels,
+        )
+
+    def agency_catalogue(self) -> AgencyCatalogue:
+        return load_catalogue(override_dir=self.data_dir)
 
     @property
     def records(self) -> RecordStore:

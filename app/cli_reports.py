@@ -66,7 +66,7 @@ def _write(path: Path, data: bytes) -> None:
 
 def build_report(store: SqliteStore, data_dir: Path, year: int, today: date) -> ProgressReport:
     """The progress report from the store's documents and inventory."""
-    inventory = _inventory(store)
+    inventory = store.inventory
     return compute_progress(
         inventory.progress_facts(),
         inventory.rows(),

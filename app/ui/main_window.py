@@ -28,6 +28,7 @@ from app.ui.accounts_view import AccountsView
 from app.ui.audit_view import AuditView
 from app.ui.batches_view import BatchesView
 from app.ui.capture_view import CaptureView
+from app.ui.dashboard_view import DashboardView
 from app.ui.describe_view import DescribeView
 from app.ui.login_dialog import LoginDialog
 from app.ui.nav import role_names, screen_title, visible_screens
@@ -45,6 +46,7 @@ _SESSION_SCREENS: dict[str, Callable[..., QWidget]] = {
     "batches": BatchesView,
     "review": ReviewView,
     "audit": AuditView,
+    "dashboard": DashboardView,
 }
 _SESSION_SCREENS["accounts"] = AccountsView
 _SESSION_SCREENS["settings"] = SettingsView

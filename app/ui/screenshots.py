@@ -26,6 +26,7 @@ from app.approval import approve, submit
 from app.bootstrap import Station, build_station
 from app.core.doctypes import load_doctypes
 from app.core.outbox import OutboxState
+from app.core.progress import InventoryRow
 from app.core.settings import settings_from_env
 from app.demo.central_demo import start_demo_central
 from app.demo.station_setup import DEMO_PASSWORD, ensure_demo_station
@@ -42,6 +43,7 @@ SHOTS = (  # the scan screen last: its scan makes the newest batch, which the ot
     ("batches", "canbo"),
     ("review", "lanhdao"),
     ("sync", "canbo"),
+    ("dashboard", "lanhdao"),
     ("audit", "lanhdao"),
     ("accounts", "quantri"),
     ("settings", "quantri"),
@@ -82,6 +84,12 @@ def prepare_demo(station: Station) -> None:
             if approve_it:
                 approve(station.store, supervisor, doc_id, doctypes, None)
     processed_batch(station, "Hồ sơ khai sinh tháng 3")  # the newest: the describe screen opens it
+    counts = (("khai_sinh", 2019, 40), ("quyet_dinh", 2021, 25), ("ket_hon", 2020, 18), ("khai_tu", 2018, 12))
+    rows = [
+        InventoryRow("UBND XÃ ĐA TỐN", doc_type, year, n, "h26.gia-lam.da-ton")
+        for doc_type, year, n in counts
+    ]
+    station.store.inventory.save(supervisor, rows, "demo")
 
 
 def wait_sent(app: QApplication, station: Station, timeout: float = 60.0) -> None:

@@ -412,112 +412,112 @@
         <translation>Chỉ lãnh đạo và quản trị viên mới được xem nhật ký hoạt động.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="103" />
+        <location filename="../../app/ui/audit_view.py" line="107" />
         <source>Audit log</source>
         <translation>Nhật ký hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="105" />
+        <location filename="../../app/ui/audit_view.py" line="109" />
         <source>Checking the log…</source>
         <translation>Đang kiểm tra nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="107" />
+        <location filename="../../app/ui/audit_view.py" line="111" />
         <source>Audit log check</source>
         <translation>Kết quả kiểm tra nhật ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="108" />
+        <location filename="../../app/ui/audit_view.py" line="112" />
         <source>Export CSV… (Ctrl+E)</source>
         <translation>Xuất CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="109" />
+        <location filename="../../app/ui/audit_view.py" line="113" />
         <source>Export the audit log as CSV</source>
         <translation>Xuất nhật ký ra tệp CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="119" />
+        <location filename="../../app/ui/audit_view.py" line="123" />
         <source>Audit log entries</source>
         <translation>Các mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="138" />
+        <location filename="../../app/ui/audit_view.py" line="142" />
         <source>Filter by person</source>
         <translation>Lọc theo người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="140" />
+        <location filename="../../app/ui/audit_view.py" line="144" />
         <source>Filter by action</source>
         <translation>Lọc theo hành động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="142" />
+        <location filename="../../app/ui/audit_view.py" line="146" />
         <source>From date</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="144" />
+        <location filename="../../app/ui/audit_view.py" line="148" />
         <source>To date</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="147" />
+        <location filename="../../app/ui/audit_view.py" line="151" />
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="148" />
+        <location filename="../../app/ui/audit_view.py" line="152" />
         <source>A&amp;ction:</source>
         <translation>&amp;Hành động:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="149" />
+        <location filename="../../app/ui/audit_view.py" line="153" />
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="150" />
+        <location filename="../../app/ui/audit_view.py" line="154" />
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="191" />
+        <location filename="../../app/ui/audit_view.py" line="195" />
         <source>The audit log has been altered:</source>
         <translation>Nhật ký đã bị sửa đổi:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="193" />
+        <location filename="../../app/ui/audit_view.py" line="197" />
         <source>Audit log intact (%1 entries)</source>
         <translation>Nhật ký toàn vẹn (%1 mục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="201" />
+        <location filename="../../app/ui/audit_view.py" line="205" />
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="202" />
+        <location filename="../../app/ui/audit_view.py" line="206" />
         <source>All actions</source>
         <translation>Tất cả hành động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="237" />
+        <location filename="../../app/ui/audit_view.py" line="241" />
         <source>Showing %1 of %2 entries</source>
         <translation>Đang hiện %1/%2 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="244" />
+        <location filename="../../app/ui/audit_view.py" line="248" />
         <source>Export the audit log</source>
         <translation>Xuất nhật ký hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="246" />
+        <location filename="../../app/ui/audit_view.py" line="250" />
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="268" />
+        <location filename="../../app/ui/audit_view.py" line="272" />
         <source>Saved the audit log to %1</source>
         <translation>Đã lưu nhật ký vào %1</translation>
     </message>
@@ -525,53 +525,53 @@
 <context>
     <name>BatchesView</name>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="66" />
-        <location filename="../../app/ui/batches_view.py" line="105" />
+        <location filename="../../app/ui/batches_view.py" line="71" />
+        <location filename="../../app/ui/batches_view.py" line="110" />
         <source>Batches</source>
         <translation>Lô giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="70" />
+        <location filename="../../app/ui/batches_view.py" line="75" />
         <source>Search names, numbers, agencies… (accents optional)</source>
         <translation>Tìm theo họ tên, số, cơ quan… (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="71" />
+        <location filename="../../app/ui/batches_view.py" line="76" />
         <source>Search documents</source>
         <translation>Tìm giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="123" />
+        <location filename="../../app/ui/batches_view.py" line="128" />
         <source>Signing progress</source>
         <translation>Tiến độ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="126" />
+        <location filename="../../app/ui/batches_view.py" line="131" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="127" />
+        <location filename="../../app/ui/batches_view.py" line="132" />
         <source>Refresh the list of batches</source>
         <translation>Làm mới danh sách lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="130" />
+        <location filename="../../app/ui/batches_view.py" line="135" />
         <source>Submit batch for approval (Ctrl+Shift+S)</source>
         <translation>Trình duyệt lô (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="131" />
+        <location filename="../../app/ui/batches_view.py" line="136" />
         <source>Sign and submit every described document of the batch</source>
         <translation>Ký số và trình duyệt mọi tài liệu đã nhập thông tin của lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="232" />
+        <location filename="../../app/ui/batches_view.py" line="237" />
         <source>Signing…</source>
         <translation>Đang ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="247" />
+        <location filename="../../app/ui/batches_view.py" line="252" />
         <source>Signing and submitting: %1 of %2 documents</source>
         <translation>Đang ký số và trình duyệt: %1/%2 tài liệu</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="250" />
+        <location filename="../../app/ui/capture_view.py" line="252" />
         <source>Select a page to see it large.</source>
         <translation>Chọn một trang để xem ảnh lớn.</translation>
     </message>
@@ -984,8 +984,8 @@
         <translation>Đang nhận dạng chữ trên các trang...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="185" />
-        <location filename="../../app/ui/capture_view.py" line="217" />
+        <location filename="../../app/ui/capture_view.py" line="187" />
+        <location filename="../../app/ui/capture_view.py" line="219" />
         <source>%1 pages, %2 documents</source>
         <translation>%1 trang, %2 tài liệu</translation>
     </message>
@@ -1026,6 +1026,94 @@
         <location filename="../../app/ui/setup_wizard.py" line="77" />
         <source>Optional: leave both empty and enter them later in Settings.</source>
         <translation>Có thể nhập sau: để trống cả hai và nhập trong mục Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="84" />
+        <source>Progress against the plan</source>
+        <translation>Tiến độ so với kế hoạch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="89" />
+        <source>Report year</source>
+        <translation>Năm báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="94" />
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="99" />
+        <source>Progress summary</source>
+        <translation>Tóm tắt tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="101" />
+        <source>Send queue</source>
+        <translation>Hàng đợi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="103" />
+        <source>Progress per result type</source>
+        <translation>Tiến độ theo loại kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="105" />
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="105" />
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="105" />
+        <source>Digitised</source>
+        <translation>Đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="105" />
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="107" />
+        <source>Work per officer</source>
+        <translation>Kết quả theo cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="112" />
+        <source>Per result type (green: digitised, red mark: target of the plan)</source>
+        <translation>Theo loại kết quả (xanh: đã số hóa, vạch đỏ: chỉ tiêu kế hoạch)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="114" />
+        <source>Per officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="146" />
+        <source>No inventory yet: import the paper counts (sohoa inventory import).</source>
+        <translation>Chưa có số liệu kiểm kê: hãy nhập số lượng giấy tờ (sohoa inventory import).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="150" />
+        <source>%1 working days at the current pace</source>
+        <translation>Cần khoảng %1 ngày làm việc với tốc độ hiện nay.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="156" />
+        <source>Digitised %1 of %2 papers (%3%); the plan asks %4% by the end of %5. Missing: %6 papers. %7</source>
+        <translation>Đã số hóa %1/%2 giấy tờ (%3%); kế hoạch yêu cầu %4% đến cuối năm %5. Còn thiếu: %6 giấy tờ. %7</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="171" />
+        <source>Pace: %1 documents per working day · waiting to be sent: %2 · out of scope: %3</source>
+        <translation>Tốc độ: %1 hồ sơ mỗi ngày làm việc · chờ gửi: %2 · ngoài phạm vi: %3</translation>
     </message>
 </context>
 <context>
@@ -1302,68 +1390,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>Digitisation Station</source>
         <translation>Trạm Số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>demo</source>
         <translation>bản trình diễn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>Log in to start work.</source>
         <translation>Đăng nhập để bắt đầu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>Screens</source>
         <translation>Các màn hình</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>&amp;Station</source>
         <translation>&amp;Trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>&amp;Log out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Log out (Ctrl+Shift+L)</source>
         <translation>Đăng xuất (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Logged-in user: %1</source>
         <translation>Người đang đăng nhập: %1</translation>
     </message>
@@ -1371,42 +1459,47 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/nav.py" line="48" />
+        <location filename="../../app/ui/nav.py" line="49" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="49" />
+        <location filename="../../app/ui/nav.py" line="50" />
         <source>Describe</source>
         <translation>Nhập thông tin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="50" />
+        <location filename="../../app/ui/nav.py" line="51" />
         <source>Batches</source>
         <translation>Lô hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="51" />
+        <location filename="../../app/ui/nav.py" line="52" />
         <source>Review</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="52" />
+        <location filename="../../app/ui/nav.py" line="53" />
         <source>Send data</source>
         <translation>Gửi dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="53" />
+        <location filename="../../app/ui/nav.py" line="54" />
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="55" />
         <source>Audit log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="54" />
+        <location filename="../../app/ui/nav.py" line="56" />
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="55" />
+        <location filename="../../app/ui/nav.py" line="57" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1873,63 +1966,63 @@
         <translation>Chỉ lãnh đạo (người kiểm tra) mới được xem và duyệt hồ sơ ở màn hình này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="75" />
+        <location filename="../../app/ui/review_view.py" line="80" />
         <source>Review documents</source>
         <translation>Duyệt hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="78" />
+        <location filename="../../app/ui/review_view.py" line="83" />
         <source>Batch to review</source>
         <translation>Lô cần duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="81" />
+        <location filename="../../app/ui/review_view.py" line="86" />
         <source>&amp;Batch:</source>
         <translation>&amp;Lô:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="89" />
+        <location filename="../../app/ui/review_view.py" line="94" />
         <source>Documents of the batch</source>
         <translation>Các tài liệu của lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="92" />
+        <location filename="../../app/ui/review_view.py" line="97" />
         <source>Pages of the document</source>
         <translation>Các trang của tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="104" />
+        <location filename="../../app/ui/review_view.py" line="109" />
         <source>Approval progress</source>
         <translation>Tiến độ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="116" />
+        <location filename="../../app/ui/review_view.py" line="121" />
         <source>&amp;Approve (Ctrl+Enter)</source>
         <translation>&amp;Duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="116" />
+        <location filename="../../app/ui/review_view.py" line="121" />
         <source>Approve and sign</source>
         <translation>Duyệt và ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="119" />
+        <location filename="../../app/ui/review_view.py" line="124" />
         <source>&amp;Return… (Ctrl+R)</source>
         <translation>&amp;Trả lại… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="119" />
+        <location filename="../../app/ui/review_view.py" line="124" />
         <source>Return to the officer</source>
         <translation>Trả lại cho cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="122" />
+        <location filename="../../app/ui/review_view.py" line="127" />
         <source>Approve all remaining (Ctrl+Shift+Enter)</source>
         <translation>Duyệt tất cả còn lại (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_dialogs.py" line="82" />
-        <location filename="../../app/ui/review_view.py" line="122" />
+        <location filename="../../app/ui/review_view.py" line="127" />
         <source>Approve all remaining</source>
         <translation>Duyệt tất cả còn lại</translation>
     </message>
@@ -1954,48 +2047,48 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="184" />
+        <location filename="../../app/ui/review_view.py" line="189" />
         <source>%1 (%2 awaiting review)</source>
         <translation>%1 (%2 chờ duyệt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="205" />
-        <location filename="../../app/ui/review_view.py" line="285" />
+        <location filename="../../app/ui/review_view.py" line="210" />
+        <location filename="../../app/ui/review_view.py" line="290" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="211" />
+        <location filename="../../app/ui/review_view.py" line="216" />
         <source>%1 documents awaiting review</source>
         <translation>Còn %1 tài liệu chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="216" />
+        <location filename="../../app/ui/review_view.py" line="221" />
         <source>No document of this batch is awaiting review.</source>
         <translation>Lô này không còn tài liệu nào chờ duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="258" />
+        <location filename="../../app/ui/review_view.py" line="263" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="297" />
+        <location filename="../../app/ui/review_view.py" line="302" />
         <source>%1: approved and signed.</source>
         <translation>%1: đã duyệt và ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="312" />
+        <location filename="../../app/ui/review_view.py" line="317" />
         <source>%1: returned to the officer.</source>
         <translation>%1: đã trả lại cho cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="359" />
+        <location filename="../../app/ui/review_view.py" line="364" />
         <source>Approved and signed %1 documents.</source>
         <translation>Đã duyệt và ký số %1 tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="362" />
+        <location filename="../../app/ui/review_view.py" line="367" />
         <source>Document %1: %2</source>
         <translation>Tài liệu %1: %2</translation>
     </message>
@@ -2003,17 +2096,17 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/ui/nav.py" line="63" />
+        <location filename="../../app/ui/nav.py" line="65" />
         <source>Digitisation officer</source>
         <translation>Cán bộ số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="64" />
+        <location filename="../../app/ui/nav.py" line="66" />
         <source>Supervisor</source>
         <translation>Lãnh đạo duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="65" />
+        <location filename="../../app/ui/nav.py" line="67" />
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
@@ -2299,7 +2392,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/ui/nav.py" line="81" />
+        <location filename="../../app/ui/nav.py" line="83" />
         <source>Something went wrong. Try again.</source>
         <translation>Đã xảy ra lỗi. Vui lòng thử lại.</translation>
     </message>
@@ -2479,134 +2572,134 @@
         <translation>● Đang kiểm tra kết nối…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="77" />
+        <location filename="../../app/ui/sync_view.py" line="81" />
         <source>Connection to the central repository</source>
         <translation>Kết nối tới kho dữ liệu trung tâm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="79" />
+        <location filename="../../app/ui/sync_view.py" line="83" />
         <source>Documents by state</source>
         <translation>Số hồ sơ theo trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="81" />
+        <location filename="../../app/ui/sync_view.py" line="85" />
         <source>Current document</source>
         <translation>Hồ sơ đang gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="82" />
+        <location filename="../../app/ui/sync_view.py" line="86" />
         <source>Current document: %p%</source>
         <translation>Hồ sơ đang gửi: %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="84" />
+        <location filename="../../app/ui/sync_view.py" line="88" />
         <source>All documents in this round</source>
         <translation>Toàn bộ hồ sơ của lượt gửi này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="85" />
+        <location filename="../../app/ui/sync_view.py" line="89" />
         <source>This round: %p%</source>
         <translation>Lượt gửi này: %p%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="86" />
+        <location filename="../../app/ui/sync_view.py" line="90" />
         <source>Speed: –</source>
         <translation>Tốc độ: –</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="90" />
+        <location filename="../../app/ui/sync_view.py" line="94" />
         <source>Send &amp;now (F9)</source>
         <translation>&amp;Gửi ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="91" />
+        <location filename="../../app/ui/sync_view.py" line="95" />
         <source>Send now</source>
         <translation>Gửi ngay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="93" />
-        <location filename="../../app/ui/sync_view.py" line="243" />
+        <location filename="../../app/ui/sync_view.py" line="97" />
+        <location filename="../../app/ui/sync_view.py" line="247" />
         <source>&amp;Pause (F10)</source>
         <translation>&amp;Tạm dừng (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="94" />
+        <location filename="../../app/ui/sync_view.py" line="98" />
         <source>Pause or resume sending</source>
         <translation>Tạm dừng hoặc tiếp tục gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="96" />
+        <location filename="../../app/ui/sync_view.py" line="100" />
         <source>&amp;Receipt… (Ctrl+I)</source>
         <translation>&amp;Biên nhận… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="97" />
+        <location filename="../../app/ui/sync_view.py" line="101" />
         <source>Show the receipt of the selected document</source>
         <translation>Xem biên nhận của hồ sơ đang chọn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="115" />
+        <location filename="../../app/ui/sync_view.py" line="119" />
         <source>Document</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="116" />
+        <location filename="../../app/ui/sync_view.py" line="120" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="117" />
+        <location filename="../../app/ui/sync_view.py" line="121" />
         <source>Attempts</source>
         <translation>Số lần thử lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="118" />
+        <location filename="../../app/ui/sync_view.py" line="122" />
         <source>Next try</source>
         <translation>Gửi lại lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="119" />
+        <location filename="../../app/ui/sync_view.py" line="123" />
         <source>Received by the repository</source>
         <translation>Kho nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="120" />
+        <location filename="../../app/ui/sync_view.py" line="124" />
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="124" />
+        <location filename="../../app/ui/sync_view.py" line="128" />
         <source>Sending queue</source>
         <translation>Hàng đợi gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="151" />
+        <location filename="../../app/ui/sync_view.py" line="155" />
         <source>No document is waiting to be sent.</source>
         <translation>Không có hồ sơ nào đang chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="156" />
+        <location filename="../../app/ui/sync_view.py" line="160" />
         <source>Everything approved has been delivered.</source>
         <translation>Mọi hồ sơ đã duyệt đều đã gửi đến kho dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="195" />
+        <location filename="../../app/ui/sync_view.py" line="199" />
         <source>Speed: %1 KB/s · about %2 s left · %3 of %4 documents</source>
         <translation>Tốc độ: %1 KB/s · còn khoảng %2 giây · %3/%4 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="225" />
-        <location filename="../../app/ui/sync_view.py" line="237" />
+        <location filename="../../app/ui/sync_view.py" line="229" />
+        <location filename="../../app/ui/sync_view.py" line="241" />
         <source>Receipt</source>
         <translation>Biên nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="226" />
+        <location filename="../../app/ui/sync_view.py" line="230" />
         <source>The central repository has not confirmed this document yet.</source>
         <translation>Kho dữ liệu trung tâm chưa xác nhận hồ sơ này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="230" />
+        <location filename="../../app/ui/sync_view.py" line="234" />
         <source>Server id: %1
 Result code: %2
 SHA-256: %3
@@ -2619,7 +2712,7 @@ Thời điểm nhận: %4
 Trạm: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_view.py" line="243" />
+        <location filename="../../app/ui/sync_view.py" line="247" />
         <source>&amp;Resume (F10)</source>
         <translation>&amp;Tiếp tục (F10)</translation>
     </message>
