@@ -31,8 +31,9 @@ class Caller:
 
 
 def new_token() -> str:
-    """32 random bytes, URL-safe base64 without padding."""
-    return base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode("ascii")
+    """32 random bytes, URL-safe base64 without padding, after a fixed ``sh_`` prefix (a token that
+    began with "-" would read as an option on a command line)."""
+    return "sh_" + base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode("ascii")
 
 
 def token_hash(token: str) -> str:

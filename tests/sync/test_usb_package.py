@@ -112,8 +112,7 @@ def test_direct_then_relayed_then_repeated_import_stores_each_document_once(
         str(package),
         "--server",
         central_server.base_url,
-        "--token",
-        central_server.other_token,
+        f"--token={central_server.other_token}",
     ]
     assert sohoa([*relay, "--json"]) == 0
     out = capsys.readouterr().out
@@ -132,8 +131,7 @@ def test_relayed_package_is_stored_under_its_origin_and_a_later_sync_gets_the_sa
         str(package),
         "--server",
         central_server.base_url,
-        "--token",
-        central_server.other_token,
+        f"--token={central_server.other_token}",
     ]
     assert sohoa(relay) == 0
     printed = capsys.readouterr().out
@@ -190,8 +188,7 @@ def test_flipped_byte_in_a_pdf_is_refused_at_the_relay_and_at_the_central(
         str(tampered),
         "--server",
         central_server.base_url,
-        "--token",
-        central_server.token,
+        f"--token={central_server.token}",
     ]
     assert sohoa(relay) == 1
     assert "bị thay đổi hoặc hỏng" in capsys.readouterr().err
