@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from app import workers
-from app.core.agencies import AgencyCatalogue, load_catalogue
+from app.core.agencies import load_catalogue
 from app.core.doctypes import load_doctypes
 from app.core.errors import DriverUnavailable
 from app.core.issuer import IssuerMatcher
@@ -97,18 +97,7 @@ class Station:
 
     def progress_report(self, year: int, today: date | None = None) -> ProgressReport:
         """Digitised against the inventory and the plan's roadmap, for the end of ``year``."""
-        labels = {code: doc.label_vi for code, doc in load_doctypes().items()}
-        return compute_progress(
-            self.store.inventory.progress_facts(),
-            self.store.inventory.rows(),
-            levels_from(self.agency_catalogue()),
-            year=year,
-            today=today or date.today(),
-            type_labels=labels,
-        )
-
-    def agency_catalogue(self) -> AgencyCatalogue:
-        return load_catalogue(override_dir=self.data_dir)
+        return progress_report(self.store, self.data_dir, year, today or date.today())
 
     @property
     def records(self) -> RecordStore:
@@ -123,6 +112,19 @@ class Station:
 
     def close(self) -> None:
         self.store.close()
+
+
+def progress_report(store: Store, data_dir: Path, year: int, today: date) -> ProgressReport:
+    """The progress report from the store's documents and inventory (the dashboard and `sohoa report`)."""
+    labels = {code: doc.label_vi for code, doc in load_doctypes().items()}
+    return compute_progress(
+        store.inventory.progress_facts(),
+        store.inventory.rows(),
+        levels_from(load_catalogue(override_dir=data_dir)),
+        year=year,
+        today=today,
+        type_labels=labels,
+    )
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:

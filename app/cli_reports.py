@@ -10,12 +10,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.bootstrap import resolve_data_dir
+from app.bootstrap import progress_report, resolve_data_dir
 from app.core.accounts import User
 from app.core.agencies import load_catalogue
 from app.core.doctypes import load_doctypes
 from app.core.errors import StationError
-from app.core.progress import ProgressReport, compute_progress, fill_successors, levels_from
+from app.core.progress import fill_successors
 from app.core.settings import settings_from_env
 from app.reports.common import ReportHeader
 from app.reports.csv_export import records_csv
@@ -23,7 +23,6 @@ from app.reports.inventory_sheet import inventory_template, read_inventory
 from app.reports.pdf_report import progress_pdf
 from app.reports.xlsx_report import progress_xlsx
 from app.store import SqliteStore, open_store
-from app.store.inventory import SqliteInventory
 from app.store.report_rows import METADATA_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -33,12 +32,6 @@ PASSWORD_ENV = "SOHOA_PASSWORD"  # noqa: S105 - the variable's name, not a secre
 
 def _data_dir(args: argparse.Namespace) -> Path:
     return resolve_data_dir(settings_from_env(getattr(args, "profile", None), args.data_dir))
-
-
-def _inventory(store: SqliteStore) -> SqliteInventory:
-    # Until SqliteStore carries ``inventory`` itself, build one on the store's engine and lock.
-    existing = getattr(store, "inventory", None)
-    return existing if isinstance(existing, SqliteInventory) else SqliteInventory(store._engine, store._lock)
 
 
 def _login(store: SqliteStore, login: str) -> User:
@@ -64,19 +57,6 @@ def _write(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def build_report(store: SqliteStore, data_dir: Path, year: int, today: date) -> ProgressReport:
-    """The progress report from the store's documents and inventory."""
-    inventory = store.inventory
-    return compute_progress(
-        inventory.progress_facts(),
-        inventory.rows(),
-        levels_from(load_catalogue(override_dir=data_dir)),
-        year=year,
-        today=today,
-        type_labels=_type_labels(),
-    )
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     data_dir, today = _data_dir(args), date.today()
     with open_store(data_dir) as store:
@@ -84,11 +64,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             if not args.user:
                 print("Xuất dữ liệu hồ sơ cần đăng nhập: thêm --user TÊN_ĐĂNG_NHẬP.", file=sys.stderr)
                 return 2
-            rows = _inventory(store).metadata_rows(_login(store, args.user))
+            rows = store.inventory.metadata_rows(_login(store, args.user))
             _write(args.out, records_csv(rows, METADATA_COLUMNS))
             print(f"Đã xuất {len(rows)} hồ sơ: {args.out}")
             return 0
-        report = build_report(store, data_dir, args.year or today.year, today)
+        report = progress_report(store, data_dir, args.year or today.year, today)
         header = _header(store, data_dir, today)
     render = progress_xlsx if args.kind == "xlsx" else progress_pdf
     _write(args.out, render(report, header))
@@ -113,7 +93,7 @@ def cmd_inventory_import(args: argparse.Namespace) -> int:
     rows = read_inventory(args.file.read_bytes(), _type_labels(), {a.key for a in catalogue.all()})
     rows = fill_successors(rows, catalogue, date.today())
     with open_store(data_dir) as store:
-        changed = _inventory(store).save(_login(store, args.user), rows, source=args.file.name)
+        changed = store.inventory.save(_login(store, args.user), rows, source=args.file.name)
     print(f"Đã đọc {len(rows)} dòng; {changed} dòng mới hoặc thay đổi.")
     return 0
 
