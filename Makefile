@@ -8,11 +8,12 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd sane-utils lib
 	fonts-dejavu-core fonts-liberation fonts-noto-core ghostscript softhsm2 \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
-	libdbus-1-3 libglib2.0-0 postgresql chromium
+	libdbus-1-3 libglib2.0-0 postgresql chromium nsis p7zip-full
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEV_SCANS ?= ../shared/data/dev-scans
 
-.PHONY: help setup system-deps run test lint typecheck imports unit bench eval screenshots central clean
+.PHONY: help setup system-deps run test lint typecheck imports unit bench eval screenshots central clean \
+	installer installer-deps installer-test
 
 help:
 	@echo "make run    - start the station (demo profile)"
@@ -22,6 +23,8 @@ help:
 	@echo "make lint   - ruff, mypy and import-linter only"
 	@echo "make screenshots - render each main screen into docs/screenshots/"
 	@echo "make central - run the central repository service on 127.0.0.1:8765 (data in out/central)"
+	@echo "make installer - build the Linux package (PyInstaller folder + .deb) into dist/"
+	@echo "make installer-test - build, install into a clean root, run offscreen, process a page, upgrade"
 
 setup: system-deps $(STAMPS)/venv
 
@@ -70,6 +73,23 @@ screenshots: setup
 central: setup
 	@test -f out/central/central.db || $(BIN)/sohoa central init --data out/central
 	$(BIN)/sohoa central serve --data out/central
+
+# The Linux package (docs/install-linux.md): PyInstaller needs binutils (objdump); the test, an X server.
+INSTALLER_APT := binutils xvfb
+
+installer-deps: setup
+	@dpkg -s $(INSTALLER_APT) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(INSTALLER_APT); }
+
+$(STAMPS)/installer: pyproject.toml
+	$(BIN)/pip install -q -e '.[installer]'
+	@touch $@
+
+installer: installer-deps $(STAMPS)/installer
+	$(BIN)/python packaging/linux/build.py --out dist
+
+installer-test: installer-deps $(STAMPS)/installer
+	$(BIN)/python packaging/linux/installer_test.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) out .pytest_cache .mypy_cache .ruff_cache

@@ -7,10 +7,11 @@ import multiprocessing
 import multiprocessing.context
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from app import workers
+from app.core.activity import ActivityReport, compute_activity
 from app.core.agencies import load_catalogue
 from app.core.doctypes import load_doctypes
 from app.core.errors import DriverUnavailable
@@ -99,6 +100,12 @@ class Station:
         """Digitised against the inventory and the plan's roadmap, for the end of ``year``."""
         return progress_report(self.store, self.data_dir, year, today or date.today())
 
+    def activity_report(
+        self, start: date, end: date, doc_type: str | None = None, officer: str | None = None
+    ) -> ActivityReport:
+        """Pages, rejections and send backlog per day over ``[start, end]``, and work per officer."""
+        return activity_report(self.store, start, end, doc_type=doc_type, officer=officer)
+
     @property
     def records(self) -> RecordStore:
         return self.store.records
@@ -124,6 +131,28 @@ def progress_report(store: Store, data_dir: Path, year: int, today: date) -> Pro
         year=year,
         today=today,
         type_labels=labels,
+    )
+
+
+def activity_report(
+    store: Store,
+    start: date,
+    end: date,
+    *,
+    doc_type: str | None = None,
+    officer: str | None = None,
+    tz: tzinfo | None = None,
+) -> ActivityReport:
+    """The dashboard's activity figures; days are counted in the station's local time zone."""
+    zone = tz or datetime.now().astimezone().tzinfo or UTC
+    since = datetime.combine(start - timedelta(days=1), time(), UTC)  # a day's slack for the zone
+    return compute_activity(
+        store.inventory.activity_facts(since),
+        start=start,
+        end=end,
+        doc_type=doc_type,
+        officer=officer,
+        tz=zone,
     )
 
 

@@ -1,4 +1,4 @@
-"""`sohoa central ...`: initialise, register stations for, and run the central repository service."""
+"""`sohoa central ...`: initialise, register stations, publish station releases, run the service."""
 
 from __future__ import annotations
 
@@ -83,6 +83,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish_release(args: argparse.Namespace) -> int:
+    from app.central.errors import ApiError
+    from app.central.releases import NewRelease, publish_release
+
+    if args.db is None and not (args.data / "central.db").is_file():
+        print(f"Chưa có kho dữ liệu tại {args.data}. Chạy trước: sohoa central init", file=sys.stderr)
+        return 2
+    try:
+        notes = args.notes_file.read_text(encoding="utf-8") if args.notes_file else (args.notes or "")
+    except (OSError, UnicodeDecodeError):
+        print(f"Không đọc được tệp ghi chú (cần tệp văn bản UTF-8): {args.notes_file}", file=sys.stderr)
+        return 2
+    release = NewRelease(version=args.version, url=args.url, sha256=args.sha256, notes_vi=notes)
+    try:
+        info = publish_release(_config(args).db_url, release, replace=args.replace)
+    except ApiError as exc:
+        print(exc.message_vi, file=sys.stderr)
+        return 2
+    print(f"Đã công bố phiên bản trạm {info.version} ({info.published_at}); tải về: {info.url}")
+    return 0
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, required=True, help="thư mục dữ liệu của kho")
     p.add_argument("--db", default=None, help="địa chỉ CSDL (mặc định: SQLite trong thư mục dữ liệu)")
@@ -115,6 +137,16 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     a.add_argument("--name", required=True)
     _common(a)
     a.set_defaults(func=cmd_add_station)
+
+    r = csub.add_parser("publish-release", help="công bố phiên bản mới của phần mềm trạm")
+    _common(r)
+    r.add_argument("--version", required=True, help="số phiên bản, ví dụ 1.2.0")
+    r.add_argument("--url", required=True, help="địa chỉ tải bộ cài (https://... hoặc \\\\máy-chủ\\thư-mục)")
+    r.add_argument("--sha256", default=None, help="mã SHA-256 của bộ cài")
+    r.add_argument("--notes", default=None, help="ghi chú phát hành (tiếng Việt)")
+    r.add_argument("--notes-file", type=Path, default=None, help="ghi chú phát hành đọc từ tệp UTF-8")
+    r.add_argument("--replace", action="store_true", help="thay thông tin của phiên bản đã công bố")
+    r.set_defaults(func=cmd_publish_release)
 
     from app.cli_usb import add_central_command
 

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app import __version__
 from app.core.cancel import CancelToken
 from app.core.errors import SyncError
 from app.core.outbox import OutboxState
@@ -15,6 +16,8 @@ from app.store.filestore import BlobStore
 from app.sync.connectivity import Connectivity
 from app.sync.runner import SyncProgress, SyncRunner
 from app.sync.transport import HttpTransport
+from app.sync.updates import UpdateInfo as UpdateInfo  # re-exported for the UI
+from app.sync.updates import check_for_update, fetch_update
 from app.sync.window import SendWindow
 
 log = logging.getLogger(__name__)
@@ -76,3 +79,20 @@ def run_sync_forever(handle: SyncHandle, cancel: CancelToken) -> None:
 def outstanding(store: SqliteStore) -> int:
     counts = store.outbox.counts()
     return sum(counts[s] for s in OutboxState if s not in (OutboxState.CONFIRMED, OutboxState.REJECTED))
+
+
+def station_update(
+    store: SqliteStore, *, quiet: bool = True, current: str = __version__, timeout: float = 10.0
+) -> UpdateInfo | None:
+    """A newer station release published on the configured repository, or None.
+
+    ``quiet`` (the check at start): no repository set or any failure reads as None. Otherwise
+    (the menu's on-demand check) SyncNotConfigured or UpdateCheckFailed tell the user why.
+    """
+    config = store.config.get()
+    if not config.central_url or not config.central_token:
+        if quiet:
+            return None
+        raise SyncNotConfigured()
+    check = check_for_update if quiet else fetch_update
+    return check(config.central_url, config.central_token, current, timeout)

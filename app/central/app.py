@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from pydantic import BaseModel
 
 from app import __version__
-from app.central import admin, city, documents, packages, tus
+from app.central import admin, city, documents, packages, releases, tus
 from app.central.config import CentralConfig
 from app.central.errors import install_handlers
 from app.central.state import Central
@@ -56,5 +56,6 @@ def create_app(config: CentralConfig) -> FastAPI:
     app.include_router(packages.router)
     app.include_router(city.router)
     app.include_router(city.page_router)
+    app.include_router(releases.router)
 
     return app

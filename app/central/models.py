@@ -95,6 +95,19 @@ class Document(Base):
         }
 
 
+class StationRelease(Base):
+    """A station version the administrator published (``sohoa central publish-release``)."""
+
+    __tablename__ = "station_releases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(40), unique=True)
+    url: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    notes_vi: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 def _iso(when: datetime) -> str:
     # SQLite hands back naive datetimes: every stored time is UTC.
     return when.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"

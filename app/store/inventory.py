@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.core.accounts import Action, User, require
+from app.core.activity import ActivityFacts
 from app.core.progress import DocumentFacts, InventoryRow
+from app.store.activity_rows import activity_facts
 from app.store.audit import append_audit
 from app.store.db import WriteSession, translated, writer
 from app.store.inventory_orm import InventoryTableRow, inventory_from_row
@@ -61,6 +64,10 @@ class SqliteInventory:
 
     def progress_facts(self) -> list[DocumentFacts]:
         return progress_facts(self._engine)
+
+    def activity_facts(self, since: datetime | None = None) -> ActivityFacts:
+        """Pages scanned, review steps (from ``since`` on) and the send queue, for the dashboard."""
+        return activity_facts(self._engine, since)
 
     def metadata_rows(self, user: User | None) -> list[dict[str, str]]:
         """Every record's metadata (personal data): for account holders who may view records, audited."""

@@ -94,10 +94,16 @@ class SqliteStore:
         return report
 
     # --- capture ---------------------------------------------------------------------------------
-    def create_batch(self, name: str, device: str = "") -> Batch:
+    def create_batch(self, name: str, device: str = "", created_by: str | None = None) -> Batch:
+        """A new batch; ``created_by`` is the login of the officer scanning it, when there is one."""
         now = utc_now()
         row = BatchRow(
-            name=name, device=device, state=BatchState.SCANNING.value, created_at=now, updated_at=now
+            name=name,
+            device=device,
+            state=BatchState.SCANNING.value,
+            created_at=now,
+            updated_at=now,
+            created_by=created_by or None,
         )
         with self._lock, translated("creating a batch"), self._write_session() as session:
             session.add(row)

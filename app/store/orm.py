@@ -57,6 +57,7 @@ class BatchRow(Base):
     device: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime())
     updated_at: Mapped[datetime] = mapped_column(DateTime())
+    created_by: Mapped[str | None] = mapped_column(String(32))  # login of who scanned it (None: unknown)
 
 
 class DocumentRow(Base):

@@ -48,6 +48,9 @@ ACTION_NAMES: dict[str, str] = {
     "page_cropped": QT_TRANSLATE_NOOP("AuditView", "Paper outline corrected"),
     "page_rotated": QT_TRANSLATE_NOOP("AuditView", "Page rotated"),
     "page_reanalysed": QT_TRANSLATE_NOOP("AuditView", "Page analysed again"),
+    "inventory_set": QT_TRANSLATE_NOOP("AuditView", "Inventory count set"),
+    "inventory_removed": QT_TRANSLATE_NOOP("AuditView", "Inventory row removed"),
+    "records_exported": QT_TRANSLATE_NOOP("AuditView", "Records exported"),
 }
 TARGET_NAMES: dict[str, str] = {
     "document": QT_TRANSLATE_NOOP("AuditView", "Document %1"),
@@ -55,6 +58,8 @@ TARGET_NAMES: dict[str, str] = {
     "page": QT_TRANSLATE_NOOP("AuditView", "Page %1"),
     "account": QT_TRANSLATE_NOOP("AuditView", "Account %1"),
     "station": QT_TRANSLATE_NOOP("AuditView", "Station settings"),
+    "inventory": QT_TRANSLATE_NOOP("AuditView", "Inventory %1"),
+    "records": QT_TRANSLATE_NOOP("AuditView", "All records"),
 }
 DETAIL_NAMES: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("AuditView", "reason"),
@@ -64,6 +69,9 @@ DETAIL_NAMES: dict[str, str] = {
     "removed": QT_TRANSLATE_NOOP("AuditView", "merged in"),
     "roles": QT_TRANSLATE_NOOP("AuditView", "roles"),
     "kind": QT_TRANSLATE_NOOP("AuditView", "kind"),
+    "agency": QT_TRANSLATE_NOOP("AuditView", "agency"),
+    "source": QT_TRANSLATE_NOOP("AuditView", "source"),
+    "rows": QT_TRANSLATE_NOOP("AuditView", "rows"),
 }
 
 
@@ -107,6 +115,18 @@ def detail_text(detail: Mapping[str, Any]) -> str:
             QCoreApplication.translate("AuditView", "%1 → %2")
             .replace("%1", _state(before))
             .replace("%2", _state(after))
+        )
+    elif isinstance(after, int) and (before is None or isinstance(before, int)):
+        # An inventory count: "– → 12" for a new row.
+        shown_before = "–" if before is None else str(before)
+        parts.append(
+            QCoreApplication.translate("AuditView", "%1 → %2")
+            .replace("%1", shown_before)
+            .replace("%2", str(after))
+        )
+    elif isinstance(before, int) and after is None:
+        parts.append(
+            QCoreApplication.translate("AuditView", "%1 → %2").replace("%1", str(before)).replace("%2", "–")
         )
     for key, value in detail.items():
         if key in ("from", "to"):

@@ -133,7 +133,8 @@ class CaptureView(QWidget):
         self.stop_button.setEnabled(True)
         self.status.setText(self.tr("Scanning..."))
 
-        task = self.runner.start(scan_job(self.station, device, settings))
+        user = self.session.user if self.session is not None else None
+        task = self.runner.start(scan_job(self.station, device, settings, user))
         self._scan_cancel = task.cancel
         task.signals.item.connect(self._on_item)
         task.signals.progress.connect(self._on_progress)

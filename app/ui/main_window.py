@@ -30,6 +30,7 @@ from app.ui.batches_view import BatchesView
 from app.ui.capture_view import CaptureView
 from app.ui.dashboard_view import DashboardView
 from app.ui.describe_view import DescribeView
+from app.ui.inventory_view import InventoryView
 from app.ui.login_dialog import LoginDialog
 from app.ui.nav import role_names, screen_title, visible_screens
 from app.ui.review_view import ReviewView
@@ -38,6 +39,7 @@ from app.ui.settings_view import SettingsView
 from app.ui.sync_controller import SyncController
 from app.ui.sync_view import SyncView
 from app.ui.tasks import TaskRunner
+from app.ui.update_notice import UpdateNotice
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,7 @@ _SESSION_SCREENS: dict[str, Callable[..., QWidget]] = {
     "review": ReviewView,
     "audit": AuditView,
     "dashboard": DashboardView,
+    "inventory": InventoryView,
 }
 _SESSION_SCREENS["accounts"] = AccountsView
 _SESSION_SCREENS["settings"] = SettingsView
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.updates = UpdateNotice(self, self.station, self.runner)  # the Help menu, update notice
 
     def _build_user_area(self) -> None:
         self.user_label = QLabel()
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         self.logout_button.setAccessibleName(self.tr("Log out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.updates.retranslate()
         self._show_user()
 
     def _show_user(self) -> None:
@@ -293,6 +298,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._load_station_label()
         self.login_dialog = None
+        self.updates.check_once()
 
     def _load_station_label(self) -> None:
         station = self.station

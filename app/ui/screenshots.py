@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,6 +45,7 @@ SHOTS = (  # the scan screen last: its scan makes the newest batch, which the ot
     ("review", "lanhdao"),
     ("sync", "canbo"),
     ("dashboard", "lanhdao"),
+    ("inventory", "lanhdao"),
     ("audit", "lanhdao"),
     ("accounts", "quantri"),
     ("settings", "quantri"),
@@ -92,6 +94,17 @@ def prepare_demo(station: Station) -> None:
     station.store.inventory.save(supervisor, rows, "demo")
 
 
+def seed_inventory(station: Station) -> None:
+    """A few more counts for the inventory shot: wards merged in 2025 show the unit holding them now."""
+    supervisor = station.store.accounts.login("lanhdao", DEMO_PASSWORD)
+    rows = [
+        InventoryRow("UBND phường Phúc Xá", "khai_sinh", 2016, 1250, "h26.ba-dinh.phuc-xa"),
+        InventoryRow("UBND phường Trúc Bạch", "xac_nhan_hon_nhan", 2022, 310, "h26.ba-dinh.truc-bach"),
+        InventoryRow("UBND xã Đa Tốn", "ho_kinh_doanh", 2023, 86),
+    ]
+    station.store.inventory.save(supervisor, rows, "demo")
+
+
 def wait_sent(app: QApplication, station: Station, timeout: float = 60.0) -> None:
     """Let the window's sync send the approved documents to the demo repository."""
     deadline = time.monotonic() + timeout
@@ -115,10 +128,38 @@ def scan_in_view(app: QApplication, window: MainWindow) -> None:
             time.sleep(0.05)
 
 
+def prepare_dashboard(station: Station) -> None:
+    """Weeks of scanning history; the demo batches moved to earlier days; one document sent back today."""
+    from app.demo.activity_history import add_scanning_history, age_demo_batches, rescan_one_page
+
+    store, today = station.store, date.today()
+    officer = store.accounts.login("canbo", DEMO_PASSWORD)
+    scanner = station.scanners["simulated"]
+    device = scanner.list_devices()[0].id
+    add_scanning_history(store, scanner, device, officer, today)
+    batches = {b.name: b.id for b in store.list_batches()}
+    second = batches["Hồ sơ hộ tịch tháng 2"]
+    age_demo_batches(
+        store,
+        officer,
+        today,
+        approved=batches["Hồ sơ hộ tịch tháng 1"],
+        submitted=second,
+        fresh=batches["Hồ sơ khai sinh tháng 3"],
+    )
+    rescan_one_page(store, scanner, device, officer, batches["Hồ sơ khai sinh tháng 3"])
+    supervisor = store.accounts.login("lanhdao", DEMO_PASSWORD)
+    store.review.reject(supervisor, store.list_documents(second)[0].id, "Trang 2 bị mờ, đề nghị quét lại.")
+
+
 def shoot(app: QApplication, station: Station, key: str, login: str, out: Path) -> bool:
+    if key == "dashboard":
+        prepare_dashboard(station)
     window = MainWindow(station)
     try:
         window.resize(*SIZE)
+        if key == "inventory":
+            seed_inventory(station)  # after the dashboard's shot, which keeps its own figures
         window.login_as(station.store.accounts.login(login, DEMO_PASSWORD))
         if key not in window.screen_keys():
             print(f"- {key}: skipped (this screen is not built yet)")

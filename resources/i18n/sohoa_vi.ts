@@ -342,67 +342,109 @@
         <translation>Phân tích lại trang</translation>
     </message>
     <message>
+        <location filename="../../app/ui/audit_format.py" line="51" />
+        <source>Inventory count set</source>
+        <translation>Đặt số lượng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="52" />
+        <source>Inventory row removed</source>
+        <translation>Xóa dòng kiểm kê</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/audit_format.py" line="53" />
+        <source>Records exported</source>
+        <translation>Xuất dữ liệu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="56" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="54" />
+        <location filename="../../app/ui/audit_format.py" line="57" />
         <source>Batch %1</source>
         <translation>Lô %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="55" />
+        <location filename="../../app/ui/audit_format.py" line="58" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="56" />
+        <location filename="../../app/ui/audit_format.py" line="59" />
         <source>Account %1</source>
         <translation>Tài khoản %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="57" />
+        <location filename="../../app/ui/audit_format.py" line="60" />
         <source>Station settings</source>
         <translation>Cài đặt trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="60" />
+        <location filename="../../app/ui/audit_format.py" line="61" />
+        <source>Inventory %1</source>
+        <translation>Kiểm kê %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="62" />
+        <source>All records</source>
+        <translation>Tất cả hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="65" />
         <source>reason</source>
         <translation>lý do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="61" />
+        <location filename="../../app/ui/audit_format.py" line="66" />
         <source>pages</source>
         <translation>các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="62" />
+        <location filename="../../app/ui/audit_format.py" line="67" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="63" />
+        <location filename="../../app/ui/audit_format.py" line="68" />
         <source>old</source>
         <translation>cũ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="64" />
+        <location filename="../../app/ui/audit_format.py" line="69" />
         <source>merged in</source>
         <translation>gộp từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="65" />
+        <location filename="../../app/ui/audit_format.py" line="70" />
         <source>roles</source>
         <translation>vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="66" />
+        <location filename="../../app/ui/audit_format.py" line="71" />
         <source>kind</source>
         <translation>loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="107" />
+        <location filename="../../app/ui/audit_format.py" line="72" />
+        <source>agency</source>
+        <translation>cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="73" />
+        <source>source</source>
+        <translation>nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="74" />
+        <source>rows</source>
+        <translation>số dòng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="115" />
+        <location filename="../../app/ui/audit_format.py" line="123" />
+        <location filename="../../app/ui/audit_format.py" line="129" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -924,7 +966,7 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="151" />
+        <location filename="../../app/ui/capture_view.py" line="152" />
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
@@ -949,7 +991,7 @@
         <translation>Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="252" />
+        <location filename="../../app/ui/capture_view.py" line="253" />
         <source>Select a page to see it large.</source>
         <translation>Chọn một trang để xem ảnh lớn.</translation>
     </message>
@@ -974,18 +1016,18 @@
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="174" />
+        <location filename="../../app/ui/capture_view.py" line="175" />
         <source>%1 pages scanned</source>
         <translation>Đã quét %1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="181" />
+        <location filename="../../app/ui/capture_view.py" line="182" />
         <source>Reading the text of the pages...</source>
         <translation>Đang nhận dạng chữ trên các trang...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="187" />
-        <location filename="../../app/ui/capture_view.py" line="219" />
+        <location filename="../../app/ui/capture_view.py" line="188" />
+        <location filename="../../app/ui/capture_view.py" line="220" />
         <source>%1 pages, %2 documents</source>
         <translation>%1 trang, %2 tài liệu</translation>
     </message>
@@ -1031,89 +1073,197 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="84" />
+        <location filename="../../app/ui/dashboard_view.py" line="111" />
         <source>Progress against the plan</source>
         <translation>Tiến độ so với kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="89" />
+        <location filename="../../app/ui/dashboard_view.py" line="116" />
         <source>Report year</source>
         <translation>Năm báo cáo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="94" />
-        <source>Year:</source>
-        <translation>Năm:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_view.py" line="99" />
+        <location filename="../../app/ui/dashboard_view.py" line="76" />
         <source>Progress summary</source>
         <translation>Tóm tắt tiến độ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="101" />
+        <location filename="../../app/ui/dashboard_view.py" line="78" />
         <source>Send queue</source>
         <translation>Hàng đợi gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="103" />
+        <location filename="../../app/ui/dashboard_view.py" line="80" />
         <source>Progress per result type</source>
         <translation>Tiến độ theo loại kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="105" />
+        <location filename="../../app/ui/dashboard_view.py" line="91" />
+        <source>Activity summary</source>
+        <translation>Tóm tắt hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="121" />
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="126" />
+        <source>Station activity</source>
+        <translation>Hoạt động của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="130" />
+        <source>Last %1 days</source>
+        <translation>%1 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="132" />
+        <source>Period</source>
+        <translation>Khoảng thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="134" />
+        <source>All result types</source>
+        <translation>Tất cả loại kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="135" />
+        <source>Result type</source>
+        <translation>Loại kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="137" />
+        <source>All officers</source>
+        <translation>Tất cả cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="138" />
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="105" />
-        <source>Approved</source>
-        <translation>Đã duyệt</translation>
+        <location filename="../../app/ui/dashboard_view.py" line="143" />
+        <source>&amp;Period:</source>
+        <translation>Thời &amp;gian:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="105" />
-        <source>Digitised</source>
-        <translation>Đã số hóa</translation>
+        <location filename="../../app/ui/dashboard_view.py" line="144" />
+        <source>Result &amp;type:</source>
+        <translation>&amp;Loại kết quả:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="105" />
-        <source>Returned</source>
-        <translation>Bị trả lại</translation>
+        <location filename="../../app/ui/dashboard_view.py" line="145" />
+        <source>&amp;Officer:</source>
+        <translation>&amp;Cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="107" />
+        <location filename="../../app/ui/dashboard_view.py" line="153" />
+        <source>Pages scanned per day</source>
+        <translation>Số trang quét mỗi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="154" />
+        <source>Documents returned per day</source>
+        <translation>Hồ sơ bị trả lại mỗi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="155" />
+        <source>Waiting to be sent (end of day)</source>
+        <translation>Chờ gửi (cuối mỗi ngày)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="247" />
+        <source>No inventory for this result type yet.</source>
+        <translation>Chưa có số liệu kiểm kê cho loại kết quả này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="277" />
+        <source>Last %1 days: pages scanned: %2 · documents returned: %3 · waiting to be sent now: %4</source>
+        <translation>%1 ngày qua: đã quét %2 trang · %3 hồ sơ bị trả lại · hiện còn chờ gửi: %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="287" />
+        <source>No pages scanned in this period. Scan a batch on the Scan screen or choose a longer period.</source>
+        <translation>Chưa quét trang nào trong khoảng thời gian này. Hãy quét một lô ở màn hình Quét hoặc chọn khoảng thời gian dài hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="291" />
+        <source>No document was returned in this period.</source>
+        <translation>Không có hồ sơ nào bị trả lại trong khoảng thời gian này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="294" />
+        <source>Nothing was waiting to be sent.</source>
+        <translation>Không có hồ sơ nào phải chờ gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="303" />
+        <source>No work recorded for this choice. Choose a longer period, or another type or officer.</source>
+        <translation>Chưa có kết quả làm việc nào theo lựa chọn này. Hãy chọn khoảng thời gian dài hơn, hoặc loại kết quả hay cán bộ khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_view.py" line="95" />
         <source>Work per officer</source>
         <translation>Kết quả theo cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="112" />
+        <location filename="../../app/ui/dashboard_view.py" line="84" />
         <source>Per result type (green: digitised, red mark: target of the plan)</source>
         <translation>Theo loại kết quả (xanh: đã số hóa, vạch đỏ: chỉ tiêu kế hoạch)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="114" />
-        <source>Per officer</source>
-        <translation>Theo cán bộ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_view.py" line="146" />
+        <location filename="../../app/ui/dashboard_view.py" line="256" />
         <source>No inventory yet: import the paper counts (sohoa inventory import).</source>
         <translation>Chưa có số liệu kiểm kê: hãy nhập số lượng giấy tờ (sohoa inventory import).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="150" />
+        <location filename="../../app/ui/dashboard_view.py" line="259" />
         <source>%1 working days at the current pace</source>
         <translation>Cần khoảng %1 ngày làm việc với tốc độ hiện nay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="156" />
+        <location filename="../../app/ui/dashboard_view.py" line="262" />
         <source>Digitised %1 of %2 papers (%3%); the plan asks %4% by the end of %5. Missing: %6 papers. %7</source>
         <translation>Đã số hóa %1/%2 giấy tờ (%3%); kế hoạch yêu cầu %4% đến cuối năm %5. Còn thiếu: %6 giấy tờ. %7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="171" />
+        <location filename="../../app/ui/dashboard_view.py" line="240" />
         <source>Pace: %1 documents per working day · waiting to be sent: %2 · out of scope: %3</source>
         <translation>Tốc độ: %1 hồ sơ mỗi ngày làm việc · chờ gửi: %2 · ngoài phạm vi: %3</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="204" />
+        <source>Delete inventory row</source>
+        <translation>Xóa dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="206" />
+        <source>Delete the row %1, %2, %3 (%4 papers)? The deletion is recorded in the audit log.</source>
+        <translation>Xóa dòng %1, %2, năm %3 (%4 giấy tờ)? Việc xóa được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="212" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="213" />
+        <source>Delete the row</source>
+        <translation>Xóa dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="214" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="215" />
+        <source>Keep the row</source>
+        <translation>Giữ lại dòng kiểm kê</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1436,326 @@
     </message>
 </context>
 <context>
+    <name>InventoryEditor</name>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="70" />
+        <source>Edit inventory row</source>
+        <translation>Sửa dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="70" />
+        <source>New inventory row</source>
+        <translation>Thêm dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="78" />
+        <source>Agency as printed on the papers</source>
+        <translation>Cơ quan ban hành, ghi đúng như in trên giấy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="79" />
+        <source>e.g. UBND xã Đa Tốn</source>
+        <translation>ví dụ: UBND xã Đa Tốn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="84" />
+        <source>Not matched yet: type above to search</source>
+        <translation>Chưa đối chiếu: gõ vào ô trên để tìm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="87" />
+        <source>The unit holding these records today</source>
+        <translation>Đơn vị đang quản lý các giấy tờ này hiện nay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="90" />
+        <source>Result type</source>
+        <translation>Loại kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="96" />
+        <source>Year of issue</source>
+        <translation>Năm ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="100" />
+        <source>Number of still-valid papers</source>
+        <translation>Số giấy tờ còn hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="104" />
+        <source>Problems with the row</source>
+        <translation>Lỗi của dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="109" />
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="110" />
+        <source>Save the row</source>
+        <translation>Lưu dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="112" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="113" />
+        <source>Close without saving</source>
+        <translation>Đóng, không lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="117" />
+        <source>Agency as &amp;printed:</source>
+        <translation>Cơ quan ban hành (như &amp;in):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="118" />
+        <source>Agency in the &amp;catalogue:</source>
+        <translation>Cơ quan trong &amp;danh mục:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="120" />
+        <source>Result &amp;type:</source>
+        <translation>Loại &amp;kết quả:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="121" />
+        <source>&amp;Year of issue:</source>
+        <translation>&amp;Năm ban hành:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="122" />
+        <source>&amp;Number still valid:</source>
+        <translation>&amp;Số lượng còn hiệu lực:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="144" />
+        <source>Records held today by: %1</source>
+        <translation>Đơn vị hiện nay: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="146" />
+        <source>Today's unit is not in the catalogue yet.</source>
+        <translation>Danh mục chưa có đơn vị kế thừa hiện nay.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="181" />
+        <source>There is already a row for this agency, type and year: edit that row instead.</source>
+        <translation>Đã có dòng cho cơ quan, loại kết quả và năm này: hãy sửa dòng đó thay vì thêm mới.</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryFiles</name>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="226" />
+        <source>Excel sheets (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="228" />
+        <source>Save the inventory template</source>
+        <translation>Lưu tệp mẫu kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_editor.py" line="231" />
+        <source>Import the inventory sheet</source>
+        <translation>Nhập tệp kiểm kê</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTable</name>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="35" />
+        <source>Agency as printed</source>
+        <translation>Cơ quan ban hành (như in)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="36" />
+        <source>Agency in the catalogue</source>
+        <translation>Cơ quan trong danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="37" />
+        <source>Today's unit</source>
+        <translation>Đơn vị hiện nay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="38" />
+        <source>Result type</source>
+        <translation>Loại kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="39" />
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="40" />
+        <source>Still valid</source>
+        <translation>Còn hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="41" />
+        <source>Changed by</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="42" />
+        <source>Changed at</source>
+        <translation>Sửa lúc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="45" />
+        <source>Inventory rows</source>
+        <translation>Các dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="61" />
+        <location filename="../../app/ui/inventory_table.py" line="78" />
+        <location filename="../../app/ui/inventory_table.py" line="81" />
+        <source>not matched</source>
+        <translation>chưa đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="61" />
+        <location filename="../../app/ui/inventory_table.py" line="78" />
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_table.py" line="109" />
+        <source>Total: %1 still-valid papers in %2 rows.</source>
+        <translation>Tổng cộng: %1 giấy tờ còn hiệu lực trong %2 dòng.</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryView</name>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="67" />
+        <source>Inventory of still-valid paper results</source>
+        <translation>Kiểm kê kết quả giải quyết TTHC bản giấy còn hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="71" />
+        <source>Count the papers still in force per issuing agency (as printed), result type and year. Progress against the plan is measured against these counts.</source>
+        <translation>Ghi số giấy tờ còn hiệu lực theo từng cơ quan ban hành (như in trên giấy), loại kết quả và năm. Tiến độ so với kế hoạch được tính trên các số liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="90" />
+        <source>Inventory totals</source>
+        <translation>Tổng số kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="93" />
+        <source>Result of the last action</source>
+        <translation>Kết quả thao tác vừa làm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="97" />
+        <source>Problems in the imported sheet</source>
+        <translation>Lỗi trong tệp kiểm kê vừa nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="108" />
+        <source>Loading the inventory…</source>
+        <translation>Đang tải số liệu kiểm kê…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="114" />
+        <source>&amp;Add row…</source>
+        <translation>&amp;Thêm dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="116" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="118" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="120" />
+        <source>&amp;Import Excel…</source>
+        <translation>&amp;Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="123" />
+        <source>Save &amp;template…</source>
+        <translation>Lưu tệp &amp;mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="128" />
+        <source>Add an inventory row</source>
+        <translation>Thêm một dòng kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="129" />
+        <source>Edit the selected row</source>
+        <translation>Sửa dòng đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="130" />
+        <source>Delete the selected row</source>
+        <translation>Xóa dòng đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="131" />
+        <source>Import a filled inventory sheet (Excel)</source>
+        <translation>Nhập tệp kiểm kê đã điền (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="133" />
+        <source>Save the empty inventory template (Excel)</source>
+        <translation>Lưu tệp mẫu kiểm kê trống (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="179" />
+        <source>No inventory yet. Press Insert to add the count of still-valid papers for one agency, result type and year, or Ctrl+I to import the station's Excel template once filled (Ctrl+T saves an empty one).</source>
+        <translation>Chưa có số liệu kiểm kê. Nhấn Insert để thêm số giấy tờ còn hiệu lực của một cơ quan, một loại kết quả, một năm; hoặc nhấn Ctrl+I để nhập tệp mẫu Excel của trạm đã điền (Ctrl+T để lưu tệp mẫu trống).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="248" />
+        <source>Saved: %1, %2, %3 — %4.</source>
+        <translation>Đã lưu: %1, %2, năm %3 — %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="248" />
+        <source>Added: %1, %2, %3 — %4.</source>
+        <translation>Đã thêm: %1, %2, năm %3 — %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="256" />
+        <source>Nothing changed.</source>
+        <translation>Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="278" />
+        <source>Deleted: %1, %2, %3.</source>
+        <translation>Đã xóa: %1, %2, năm %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="293" />
+        <source>Importing %1…</source>
+        <translation>Đang nhập %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="297" />
+        <source>Imported %1: %2 rows read, %3 new or changed.</source>
+        <translation>Đã nhập %1: đọc %2 dòng, %3 dòng mới hoặc thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inventory_view.py" line="313" />
+        <source>Template saved: %1. Fill one row per agency, type and year, then import it.</source>
+        <translation>Đã lưu tệp mẫu: %1. Điền mỗi dòng một cơ quan, một loại kết quả, một năm rồi nhập lại vào trạm.</translation>
+    </message>
+</context>
+<context>
     <name>IssuerBlock</name>
     <message>
         <location filename="../../app/ui/describe_issuer.py" line="30" />
@@ -1390,68 +1860,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
         <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>Digitisation Station</source>
         <translation>Trạm Số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>demo</source>
         <translation>bản trình diễn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>Log in to start work.</source>
         <translation>Đăng nhập để bắt đầu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>Screens</source>
         <translation>Các màn hình</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>&amp;Station</source>
         <translation>&amp;Trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>&amp;Log out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>Log out (Ctrl+Shift+L)</source>
         <translation>Đăng xuất (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>Not logged in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>Logged-in user: %1</source>
         <translation>Người đang đăng nhập: %1</translation>
     </message>
@@ -1459,47 +1929,52 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/nav.py" line="49" />
+        <location filename="../../app/ui/nav.py" line="50" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="50" />
+        <location filename="../../app/ui/nav.py" line="51" />
         <source>Describe</source>
         <translation>Nhập thông tin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="51" />
+        <location filename="../../app/ui/nav.py" line="52" />
         <source>Batches</source>
         <translation>Lô hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="52" />
+        <location filename="../../app/ui/nav.py" line="53" />
         <source>Review</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="53" />
+        <location filename="../../app/ui/nav.py" line="54" />
         <source>Send data</source>
         <translation>Gửi dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="54" />
+        <location filename="../../app/ui/nav.py" line="55" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="55" />
+        <location filename="../../app/ui/nav.py" line="56" />
+        <source>Inventory</source>
+        <translation>Kiểm kê</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nav.py" line="57" />
         <source>Audit log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="56" />
+        <location filename="../../app/ui/nav.py" line="58" />
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="57" />
+        <location filename="../../app/ui/nav.py" line="59" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1575,6 +2050,74 @@
         <location filename="../../app/ui/account_dialogs.py" line="91" />
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Hai mật khẩu không khớp. Gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerTable</name>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="42" />
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="43" />
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="44" />
+        <source>Work time (h:mm)</source>
+        <translation>Thời gian làm (giờ:phút)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="45" />
+        <source>Pages per hour</source>
+        <translation>Trang/giờ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="46" />
+        <source>Rescans</source>
+        <translation>Quét lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="47" />
+        <source>Submitted</source>
+        <translation>Đã trình</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="48" />
+        <source>Rejection rate</source>
+        <translation>Tỷ lệ bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="49" />
+        <source>Approved in %1</source>
+        <translation>Đã duyệt năm %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="50" />
+        <source>Digitised in %1</source>
+        <translation>Đã số hóa năm %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="54" />
+        <source>Actions at most 15 minutes apart count as one stretch of work.</source>
+        <translation>Các thao tác cách nhau không quá 15 phút được tính là một lần làm việc liền mạch.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="55" />
+        <source>New pages (rescans not counted) per hour of work time.</source>
+        <translation>Số trang mới quét (không tính quét lại) trong mỗi giờ làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="57" />
+        <source>Of the approve or return decisions on their documents, the share that sent one back.</source>
+        <translation>Trong các lần lãnh đạo duyệt hoặc trả lại hồ sơ của cán bộ, tỷ lệ số lần trả lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_officers.py" line="89" />
+        <source>Unknown (scanned before accounts were recorded)</source>
+        <translation>Không rõ (quét trước khi hệ thống ghi người quét)</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +2399,64 @@
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="173" />
+        <source>Station update %1</source>
+        <translation>Bản cập nhật %1 của trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="176" />
+        <source>New version:</source>
+        <translation>Phiên bản mới:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="177" />
+        <source>Version in use:</source>
+        <translation>Phiên bản đang dùng:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="178" />
+        <source>Published:</source>
+        <translation>Ngày công bố:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="180" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="185" />
+        <source>Download address:</source>
+        <translation>Địa chỉ tải về:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="187" />
+        <source>Installer SHA-256:</source>
+        <translation>Mã SHA-256 của bộ cài:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="188" />
+        <source>(no release notes)</source>
+        <translation>(không có ghi chú phát hành)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="190" />
+        <source>The station's data are kept when the update is installed.</source>
+        <translation>Dữ liệu của trạm được giữ nguyên khi cài bản cập nhật.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="193" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="197" />
+        <source>Release notes:</source>
+        <translation>Ghi chú phát hành:</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDetailsPanel</name>
     <message>
         <location filename="../../app/ui/review_panel.py" line="26" />
@@ -2096,17 +2697,17 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/ui/nav.py" line="65" />
+        <location filename="../../app/ui/nav.py" line="67" />
         <source>Digitisation officer</source>
         <translation>Cán bộ số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="66" />
+        <location filename="../../app/ui/nav.py" line="68" />
         <source>Supervisor</source>
         <translation>Lãnh đạo duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nav.py" line="67" />
+        <location filename="../../app/ui/nav.py" line="69" />
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
@@ -2392,7 +2993,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/ui/nav.py" line="83" />
+        <location filename="../../app/ui/nav.py" line="85" />
         <source>Something went wrong. Try again.</source>
         <translation>Đã xảy ra lỗi. Vui lòng thử lại.</translation>
     </message>
@@ -2733,6 +3334,50 @@ Trạm: %5</translation>
         <location filename="../../app/ui/capture_trash.py" line="37" />
         <source>&amp;Trash (%1): Enter or Ctrl+Shift+Z restores</source>
         <translation>Thùng &amp;rác (%1): Enter hoặc Ctrl+Shift+Z để khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="87" />
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="88" />
+        <source>Check for &amp;updates</source>
+        <translation>Kiểm tra &amp;cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="89" />
+        <source>Details…</source>
+        <translation>Xem chi tiết…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="90" />
+        <location filename="../../app/ui/update_notice.py" line="91" />
+        <source>Hide this notice</source>
+        <translation>Ẩn thông báo này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="96" />
+        <source>New version %1 available (running %2). Ask the administrator to install the update.</source>
+        <translation>Có phiên bản mới %1 (đang dùng %2). Hãy báo quản trị viên cài đặt bản cập nhật.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="122" />
+        <source>Checking for updates…</source>
+        <translation>Đang kiểm tra cập nhật…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="136" />
+        <source>You are running the latest version (%1).</source>
+        <translation>Đang dùng bản mới nhất (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/update_notice.py" line="146" />
+        <source>Update check</source>
+        <translation>Kiểm tra cập nhật</translation>
     </message>
 </context>
 </TS>

@@ -71,3 +71,13 @@ def test_an_officer_sees_neither_review_nor_audit(
     review.approve_current()
     qtbot.wait(200)
     assert all(d.state.value == "submitted" for d in station.store.list_documents(1))
+
+
+def test_inventory_edits_read_as_words_with_the_counts() -> None:
+    from app.ui.audit_format import action_text, detail_text, target_text
+
+    assert action_text("inventory_set") == "Inventory count set"
+    assert target_text("inventory:khai_sinh:2010") == "Inventory khai_sinh:2010"
+    text = detail_text({"agency": "UBND xã Đa Tốn", "from": None, "to": 12, "source": "kk.xlsx"})
+    assert "– → 12" in text and "agency: UBND xã Đa Tốn" in text and "source: kk.xlsx" in text
+    assert "7 → –" in detail_text({"from": 7})

@@ -11,7 +11,7 @@ from app.ui.main_window import MainWindow
 
 SCREENS_BY_LOGIN = {
     "canbo": ["Quét", "Nhập thông tin", "Lô hồ sơ", "Gửi dữ liệu"],
-    "lanhdao": ["Lô hồ sơ", "Duyệt", "Gửi dữ liệu", "Tiến độ", "Nhật ký"],
+    "lanhdao": ["Lô hồ sơ", "Duyệt", "Gửi dữ liệu", "Tiến độ", "Kiểm kê", "Nhật ký"],
     "quantri": ["Gửi dữ liệu", "Nhật ký", "Tài khoản", "Cài đặt"],
 }
 
