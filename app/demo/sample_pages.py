@@ -20,7 +20,10 @@ log = logging.getLogger(__name__)
 DPI = 200
 A4_PX = (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
 VERSION = "3"
+_BUNDLED = str(Path(__file__).resolve().parents[2] / "resources" / "fonts")  # installed builds ship fonts
 _FONT_CANDIDATES = (
+    _BUNDLED + "/NotoSerif-{style}.ttf",
+    _BUNDLED + "/DejaVuSerif{dstyle}.ttf",
     "/usr/share/fonts/truetype/noto/NotoSerif-{style}.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif{dstyle}.ttf",
     "C:/Windows/Fonts/times{wstyle}.ttf",

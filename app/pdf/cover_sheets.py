@@ -26,7 +26,10 @@ DPI = 300
 A4_MM = (210.0, 297.0)
 QR_MM = 95.0  # printed QR side: big enough for any feeder scan at 150 dpi and up
 SEP_PAYLOAD = "SEP"
+_BUNDLED = str(Path(__file__).resolve().parents[2] / "resources" / "fonts")  # installed builds ship fonts
 FONT_FILES = (
+    _BUNDLED + "/NotoSans-{style}.ttf",
+    _BUNDLED + "/DejaVuSans{dstyle}.ttf",
     "/usr/share/fonts/truetype/noto/NotoSans-{style}.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans{dstyle}.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-{style}.ttf",

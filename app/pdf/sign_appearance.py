@@ -131,7 +131,7 @@ def _find_font(override: str) -> Path | None:
 def _font_candidates(override: str) -> list[Path]:
     found = [Path(override)] if override else []
     if _REPO_FONTS.is_dir():
-        found.extend(sorted(_REPO_FONTS.glob("*.ttf")))
+        found.extend(sorted(_REPO_FONTS.glob("*-Regular.ttf")) + sorted(_REPO_FONTS.glob("*.ttf")))
     found.extend(Path(p) for p in _CANDIDATES)
     windir = os.environ.get("WINDIR")
     if windir:

@@ -25,8 +25,11 @@ log = logging.getLogger(__name__)
 
 _NOTO = "/usr/share/fonts/truetype/noto"
 _DEJAVU = "/usr/share/fonts/truetype/dejavu"
-# Fonts with Vietnamese glyphs, regular and bold, where the usual systems keep them.
+_BUNDLED = str(Path(__file__).resolve().parents[2] / "resources" / "fonts")  # installed builds ship fonts
+# Fonts with Vietnamese glyphs, regular and bold: the station's own copies, then where systems keep them.
 FONT_PAIRS = (
+    (f"{_BUNDLED}/NotoSans-Regular.ttf", f"{_BUNDLED}/NotoSans-Bold.ttf"),
+    (f"{_BUNDLED}/DejaVuSans.ttf", f"{_BUNDLED}/DejaVuSans-Bold.ttf"),
     (f"{_NOTO}/NotoSans-Regular.ttf", f"{_NOTO}/NotoSans-Bold.ttf"),
     (f"{_DEJAVU}/DejaVuSans.ttf", f"{_DEJAVU}/DejaVuSans-Bold.ttf"),
     (

@@ -7,7 +7,9 @@ and every scan starts from a fresh library state.
 
 The child is ``python -m app.scanning.child FD`` (not multiprocessing's spawn, which re-imports the
 caller's ``__main__``: the whole GUI, or any script without a main guard) talking over a socket
-pair with multiprocessing's pickling ``Connection``. POSIX only, like SANE; TWAIN runs in-process.
+pair with multiprocessing's pickling ``Connection``; in a frozen build it is the station's own
+executable with ``--sohoa-scanner-child FD`` (``app.frozen``). POSIX only, like SANE; TWAIN runs
+in-process.
 
 Protocol: the parent first sends (job, args). Child -> parent: ("item", obj) | ("error", class name, detail) |
 ("end",). Parent -> child: ("cancel",). The child job is a generator ``job(*args, should_cancel)``;
@@ -39,6 +41,7 @@ POLL_SECONDS = 0.05
 JOIN_SECONDS = 5.0
 # A page may take long (lamp warm-up, 600 dpi colour), but minutes of silence mean a hung driver.
 IDLE_TIMEOUT = 180.0
+FROZEN_CHILD_FLAG = "--sohoa-scanner-child"  # a frozen build has no `-m`: app.frozen dispatches on this
 
 
 class _CancelInbox:
@@ -93,12 +96,19 @@ def _error_from(name: str, detail: str) -> StationError:
 def _start_child() -> tuple[subprocess.Popen[bytes], Connection]:
     parent_sock, child_sock = socket.socketpair()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    command = [sys.executable, "-m", "app.scanning.child", str(child_sock.fileno())]
+    command = child_command(child_sock.fileno())
     with child_sock:
         process = subprocess.Popen(
             command, pass_fds=(child_sock.fileno(),), env=env, stdin=subprocess.DEVNULL
         )
     return process, Connection(parent_sock.detach())
+
+
+def child_command(fd: int) -> list[str]:
+    """How to start the child: this interpreter with ``-m``, or the frozen executable with its flag."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_FLAG, str(fd)]
+    return [sys.executable, "-m", "app.scanning.child", str(fd)]
 
 
 def stream_from_child(
@@ -193,11 +203,12 @@ def _wait_briefly(process: subprocess.Popen[bytes]) -> None:
         return
 
 
-def _child_entry(fd: int) -> None:
+def run_child(fd: int) -> None:
+    """The child's side: take the job from the socket ``fd`` and stream its results back."""
     conn = Connection(fd)
     job, args = conn.recv()
     _child_main(conn, job, args)
 
 
 if __name__ == "__main__":
-    _child_entry(int(sys.argv[1]))
+    run_child(int(sys.argv[1]))

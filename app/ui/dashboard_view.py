@@ -253,7 +253,7 @@ class DashboardView(QWidget):
     def _headline(self, report: ProgressReport) -> str:
         total = report.total
         if not total.inventory:
-            return self.tr("No inventory yet: import the paper counts (sohoa inventory import).")
+            return self.tr("No inventory yet: enter or import the paper counts on the Inventory screen.")
         days = ""
         if total.days:
             days = self.tr("%1 working days at the current pace").replace("%1", number(total.days))

@@ -1178,6 +1178,11 @@
         <translation>Chưa có số liệu kiểm kê cho loại kết quả này.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/dashboard_view.py" line="256" />
+        <source>No inventory yet: enter or import the paper counts on the Inventory screen.</source>
+        <translation>Chưa có số liệu kiểm kê: hãy ghi số lượng giấy tờ (hoặc nhập từ Excel) ở màn hình Kiểm kê.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/dashboard_view.py" line="277" />
         <source>Last %1 days: pages scanned: %2 · documents returned: %3 · waiting to be sent now: %4</source>
         <translation>%1 ngày qua: đã quét %2 trang · %3 hồ sơ bị trả lại · hiện còn chờ gửi: %4</translation>
@@ -1211,11 +1216,6 @@
         <location filename="../../app/ui/dashboard_view.py" line="84" />
         <source>Per result type (green: digitised, red mark: target of the plan)</source>
         <translation>Theo loại kết quả (xanh: đã số hóa, vạch đỏ: chỉ tiêu kế hoạch)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_view.py" line="256" />
-        <source>No inventory yet: import the paper counts (sohoa inventory import).</source>
-        <translation>Chưa có số liệu kiểm kê: hãy nhập số lượng giấy tờ (sohoa inventory import).</translation>
     </message>
     <message>
         <location filename="../../app/ui/dashboard_view.py" line="259" />
