@@ -15,7 +15,7 @@ from app.core.manifest import build_manifest
 from app.core.models import Document, DocumentState
 from app.core.outputs import Description, document_metadata
 from app.core.workflow import Step, next_state
-from app.pdf.sign_keys import SignerConfig
+from app.pdf.sign_keys import SignerConfig, open_signer
 from app.pdf.signing import Role, sign_pdf
 from app.store import SqliteStore
 from app.workers import assemble_document, prepare_pdf_page
@@ -43,6 +43,14 @@ def signer_config(store: SqliteStore, user: User, secret: str | None = None) -> 
             pin_callback=(lambda: secret) if secret is not None else None,
         )
     return SignerConfig(**options)
+
+
+def check_signer(store: SqliteStore, user: User, secret: str | None = None) -> None:
+    """Open ``user``'s signing key and close it again, signing nothing: raises ``SignerLocked`` when
+    the passphrase or PIN is missing or wrong (other ``PdfError`` for other key problems), so the
+    screens can ask for it once before a long batch instead of failing on every document."""
+    with open_signer(signer_config(store, user, secret)):
+        log.debug("signing key of account %d opens", user.id)
 
 
 def submit(store: SqliteStore, user: User, document_id: int, secret: str | None = None) -> DocumentState:

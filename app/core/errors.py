@@ -159,6 +159,17 @@ class PdfError(StationError):
     message_en = "The PDF could not be created."
 
 
+class SignerLocked(PdfError):
+    """The signing key is locked: the .p12 file needs its passphrase or the USB token its PIN, and the
+    one given (if any) is wrong. The UI asks for it and tries again; other key problems stay PdfError."""
+
+    code = "signer_locked"
+    message_vi = (
+        "Khóa ký số cần mật khẩu hoặc mật khẩu không đúng. Nhập đúng mật khẩu của tệp khóa ký số rồi ký lại."
+    )
+    message_en = "The signing key needs its passphrase, or the passphrase is wrong. Enter it and sign again."
+
+
 class SyncError(StationError):
     code = "sync"
     message_vi = "Chưa gửi được lên kho dữ liệu. Hệ thống sẽ tự gửi lại khi có mạng."

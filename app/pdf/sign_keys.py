@@ -14,20 +14,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from asn1crypto import pkcs12 as asn1_pkcs12
+from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.sign.signers import Signer, SimpleSigner
 
-from app.core.errors import PdfError
+from app.core.errors import PdfError, SignerLocked
 
 log = logging.getLogger(__name__)
 
 SignerKind = Literal["pkcs12", "pkcs11"]
 DEFAULT_PIN_ENV = "SOHOA_TOKEN_PIN"
 
-_BAD_KEY_FILE_VI = "Không mở được tệp khóa ký số (sai mật khẩu hoặc tệp hỏng). Kiểm tra mật khẩu rồi ký lại."
+_BAD_KEY_FILE_VI = (
+    "Không mở được tệp khóa ký số: tệp bị hỏng hoặc không phải tệp .p12/.pfx. "
+    "Báo quản trị viên gán lại tệp khóa ký số."
+)
 _USB_KEY_VI = (
     "Không dùng được USB ký số: kiểm tra token đã cắm, đúng mã PIN và đã cài trình điều khiển "
     "(PKCS#11) của nhà cung cấp, rồi ký lại."
 )
+_USB_PIN_VI = "Mã PIN USB ký số không đúng hoặc chưa nhập. Nhập đúng mã PIN rồi ký lại."
+# python-pkcs11 exception types that mean "type the PIN (again)". PinLocked, PinExpired are not: a
+# blocked token or an expired PIN needs the administrator, not another try.
+_LOCKED_TOKEN_ERRORS = frozenset({"PinIncorrect", "PinInvalid", "PinLenRange", "UserNotLoggedIn"})
 
 
 @dataclass(frozen=True)
@@ -76,17 +85,47 @@ def _pkcs12_signer(config: SignerConfig) -> Signer:
             "PKCS#12 key file not found",
             message_vi="Không tìm thấy tệp khóa ký số (.p12). Kiểm tra cấu hình chữ ký.",
         )
+    try:
+        data = Path(config.pkcs12_path).read_bytes()
+    except OSError as exc:
+        raise PdfError("cannot read the PKCS#12 key file", message_vi=_BAD_KEY_FILE_VI) from exc
     secret = config.pkcs12_passphrase
     passphrase = secret.encode("utf-8") if isinstance(secret, str) else secret
     try:
-        signer: Signer | None = SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-            str(config.pkcs12_path), passphrase=passphrase
-        )
-    except (ValueError, OSError) as exc:
+        return _load_pkcs12(data, passphrase)
+    except ValueError as exc:
+        if passphrase is not None and _opens_without_passphrase(data):
+            return _load_pkcs12(data, None)  # an unprotected file: the passphrase given does not matter
+        if _is_pkcs12_container(data):  # a readable key file that stays closed: the passphrase is wrong
+            raise SignerLocked("the PKCS#12 key file needs its passphrase") from exc
         raise PdfError("cannot open the PKCS#12 key file", message_vi=_BAD_KEY_FILE_VI) from exc
-    if signer is None:  # pyHanko logs the cause and returns None on a bad passphrase
-        raise PdfError("cannot open the PKCS#12 key file", message_vi=_BAD_KEY_FILE_VI)
+
+
+def _load_pkcs12(data: bytes, passphrase: bytes | None) -> Signer:
+    """pyHanko's loader; a file holding no private key is reported as a damaged key file."""
+    try:
+        signer: Signer = SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=passphrase)
+    except (AttributeError, TypeError) as exc:  # no key or no certificate inside
+        raise PdfError("the PKCS#12 file holds no usable key", message_vi=_BAD_KEY_FILE_VI) from exc
     return signer
+
+
+def _opens_without_passphrase(data: bytes) -> bool:
+    try:
+        pkcs12.load_key_and_certificates(data, None)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_pkcs12_container(data: bytes) -> bool:
+    """Whether ``data`` parses as a PKCS#12 (PFX) structure, so a failed opening means a wrong passphrase."""
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        pfx.native  # noqa: B018 - parses every part; damaged or foreign data raises here
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
 
 
 def _token_pin(config: SignerConfig) -> str | object:
@@ -111,16 +150,18 @@ def _pkcs11_signer(config: SignerConfig) -> Iterator[Signer]:
     if not (config.key_label or config.cert_label):
         raise PdfError("a PKCS#11 signer needs key_label or cert_label", message_vi=_USB_KEY_VI)
     criteria = TokenCriteria(label=config.token_label) if config.token_label else None
+    pin = _token_pin(config)
     try:
         session = open_pkcs11_session(
-            str(config.pkcs11_module),
-            slot_no=config.slot_no,
-            token_criteria=criteria,
-            user_pin=_token_pin(config),
+            str(config.pkcs11_module), slot_no=config.slot_no, token_criteria=criteria, user_pin=pin
         )
     except pkcs11.PKCS11Error as exc:
         # The exception type names the cause (PinIncorrect, TokenNotPresent...); never the PIN.
-        raise PdfError(f"PKCS#11 session failed: {type(exc).__name__}", message_vi=_USB_KEY_VI) from exc
+        cause = type(exc).__name__
+        no_pin_pad = pin is pkcs11.PROTECTED_AUTH and cause == "ArgumentsBad"  # no PIN, token has no pad
+        if cause in _LOCKED_TOKEN_ERRORS or no_pin_pad:
+            raise SignerLocked(f"PKCS#11 login failed: {cause}", message_vi=_USB_PIN_VI) from exc
+        raise PdfError(f"PKCS#11 session failed: {cause}", message_vi=_USB_KEY_VI) from exc
     try:
         yield PKCS11Signer(
             session,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.accounts import Action
 from app.core.cancel import ProgressEvent
 from app.core.doctypes import load_doctypes
+from app.core.models import DocumentState
 from app.ui.batches_data import BatchSummary, FoundDocument, load_summaries, search_documents, submit_batch
 from app.ui.batches_parts import (
     SearchResults,
@@ -36,6 +37,7 @@ from app.ui.batches_parts import (
 from app.ui.nav import error_text
 from app.ui.session import UiSession
 from app.ui.shortcuts import shortcut
+from app.ui.signing_secret import SigningSecretGate
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,9 @@ class BatchesView(QWidget):
         self._load_generation = 0
         self._search_generation = 0
         self._submitting = False
+        self.secret_gate = SigningSecretGate(session, self)  # asks for the key's passphrase if needed
         self._build()
+        self._update_actions()  # nothing to submit until the batches have loaded
         session.signals.data_changed.connect(self._on_data_changed)
         session.signals.user_changed.connect(self._on_user_changed)
         self.refresh()
@@ -234,12 +238,26 @@ class BatchesView(QWidget):
         self._submitting = True
         self._update_actions()
         self.progress.setRange(0, 0)
-        self.progress.setFormat(self.tr("Signing…"))
+        self.progress.setFormat(self.tr("Opening the signing key…"))
         self.progress.show()
-        station, doctypes = self.session.station, self.doctypes
+        summary = next((s for s in self.summaries if s.id == batch_id), None)
+        if summary is not None and not summary.counts.get(DocumentState.DESCRIBED):
+            self._submit(batch_id, self.session.signing_secret)  # nothing to sign: no need for the key
+            return
+        self.secret_gate.run(partial(self._submit, batch_id), self._on_submit_failed, self._finish_submit)
+
+    def _submit(self, batch_id: int, secret: str | None) -> None:
+        """The key opened with ``secret`` (None: it needs none): sign and submit the batch."""
+        user, station, doctypes = self.session.user, self.session.station, self.doctypes
+        if user is None:
+            self._finish_submit()
+            return
+        self.progress.setFormat(self.tr("Signing…"))
 
         def job(progress: Any, cancel: Any, **_kw: Any) -> Any:
-            return submit_batch(station, user, batch_id, doctypes, progress=progress, cancel=cancel)
+            return submit_batch(
+                station, user, batch_id, doctypes, secret=secret, progress=progress, cancel=cancel
+            )
 
         task = self.session.runner.start(job)
         task.signals.progress.connect(self._on_submit_progress)

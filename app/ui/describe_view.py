@@ -35,6 +35,7 @@ from app.ui.describe_form import DATE_TYPES, DescribeForm
 from app.ui.describe_issuer import IssuerBlock
 from app.ui.describe_panel import DocumentList, PagePane
 from app.ui.describe_scope import ScopeDialog
+from app.ui.describe_unsaved import Problems, Snapshot, UnsavedGuard, ask_with_dialog
 from app.ui.session import UiSession
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,13 @@ class DescribeView(QWidget):
         self.loaded: LoadedDocument | None = None
         self.issuer_ref = IssuerRef("")
         self._want_batch: int | None = None
+        self.guard = UnsavedGuard(self)
+        self._saves = 0  # saves started: a document read before the latest save is stale
+        self._pending_move: int | None = None  # the document to show once the edits are settled
+        # The question asked when edits cannot be saved: (title, problem lines) -> "discard" | "stay".
+        self.ask_unsaved: Callable[[str, list[str]], str] = lambda title, lines: ask_with_dialog(
+            self, title, lines
+        )
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._validate_timer.timeout.connect(self.validate)
         self._build()
@@ -68,7 +76,7 @@ class DescribeView(QWidget):
         self.batch_combo.setAccessibleName(self.tr("Batch"))
         self.batch_combo.setMinimumWidth(260)
         batch_label.setBuddy(self.batch_combo)
-        self.batch_combo.activated.connect(lambda _i: self._load_batch())
+        self.batch_combo.activated.connect(lambda _i: self._on_batch_chosen())
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Status"))
         top.addWidget(batch_label)
@@ -165,7 +173,12 @@ class DescribeView(QWidget):
         self.pages.view.install_shortcuts(self)  # zoom keys work while typing in the form too
 
     # ---- background work ----------------------------------------------------------------------
-    def _run(self, fn: Callable[..., Any], done: Callable[[Any], None]) -> None:
+    def _run(
+        self,
+        fn: Callable[..., Any],
+        done: Callable[[Any], None],
+        failed: Callable[[object], None] | None = None,
+    ) -> None:
         # runner.start() starts the job at once: a quick job could finish (and emit) before we connect,
         # and its result would be lost. The gate holds the job until our slots are connected.
         gate = threading.Event()
@@ -176,7 +189,7 @@ class DescribeView(QWidget):
 
         task = self.session.runner.start(gated)
         task.signals.finished.connect(done)
-        task.signals.failed.connect(self._on_failed)
+        task.signals.failed.connect(failed or self._on_failed)
         gate.set()
 
     def _on_failed(self, error: object) -> None:
@@ -206,8 +219,19 @@ class DescribeView(QWidget):
         self.batch_combo.setCurrentIndex(max(index, 0))
         self._load_batch()
 
+    def _on_batch_chosen(self) -> None:
+        target = self.batch_combo.currentData()
+        shown = self.loaded.document.batch_id if self.loaded is not None else None
+        if shown is not None and target != shown and self.guard.dirty():
+            self.batch_combo.setCurrentIndex(max(self.batch_combo.findData(shown), 0))  # until settled
+            self.open_batch(target)
+            return
+        self._load_batch()
+
     def open_batch(self, batch_id: int) -> None:
-        """Show this batch (other screens call it, e.g. after scanning)."""
+        """Show this batch (other screens call it, e.g. after scanning); unsaved edits are settled first."""
+        if not self.guard.settle(lambda: self.open_batch(batch_id)):
+            return
         self._want_batch = batch_id
         index = self.batch_combo.findData(batch_id)
         if index >= 0:
@@ -252,10 +276,36 @@ class DescribeView(QWidget):
         document_id = self.documents.current_id()
         if document_id is None:
             return
-        user = self.session.user
+        shown = self.loaded.document.id if self.loaded is not None else None
+        back = self.documents.item_of(shown) if shown is not None else None
+        if back is not None and document_id != shown and self.guard.dirty():
+            self.documents.blockSignals(True)  # stay on the shown document until the edits are settled
+            self.documents.setCurrentItem(back)
+            self.documents.blockSignals(False)
+            if self._pending_move is None:  # several quick moves: one question, the last target
+                QTimer.singleShot(0, self._move_pending)
+            self._pending_move = document_id
+            return
+        user, saves = self.session.user, self._saves
         self._run(
-            lambda **_: data.load_document(self.session.station, user, document_id), self._show_document
+            lambda **_: data.load_document(self.session.station, user, document_id),
+            lambda loaded: self._show_document(loaded, saves),
         )
+
+    def _move_pending(self) -> None:
+        target, self._pending_move = self._pending_move, None
+        if target is not None:
+            self._move_to(target)
+
+    def _move_to(self, document_id: int) -> None:
+        """Show another document once the edits are saved (valid) or discarded (the officer's call)."""
+        if self.guard.settle(lambda: self._select(document_id)):
+            self._select(document_id)
+
+    def _select(self, document_id: int) -> None:
+        item = self.documents.item_of(document_id)
+        if item is not None:
+            self.documents.setCurrentItem(item)
 
     def go(self, step: int) -> None:
         """Next (+1) or previous (-1) document in the list."""
@@ -264,27 +314,35 @@ class DescribeView(QWidget):
             self.documents.setCurrentRow(row)
 
     # ---- one document -------------------------------------------------------------------------
-    def _show_document(self, loaded: LoadedDocument) -> None:
+    def _show_document(self, loaded: LoadedDocument, saves: int) -> None:
         if loaded.document.id != self.documents.current_id():
             return  # the officer moved on while it loaded
+        shown = self.loaded is not None and self.loaded.document.id == loaded.document.id
+        if shown and (saves != self._saves or self.guard.dirty()):
+            return  # read before the last save, or the officer is typing: the form stays as it is
         self.loaded = loaded
-        record = loaded.record
-        self.issuer_ref = record.issuer or IssuerRef(record.fields.get("co_quan_ban_hanh", ""))
         self._show_banner(loaded)
         self.pages.set_pages(loaded.pages)
+        self._fill(loaded)
+        self._show_scope(loaded.record)
+        self.save_button.setEnabled(self._can_edit())
+        self.scope_button.setEnabled(self._can_edit() and self.session.can(Action.MARK_OUT_OF_SCOPE))
+        self.status.clear()
+        first = self.issuer.printed if self.form.first_editor() is None else self.form.first_editor()
+        if first is not None and self.isVisible():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill(self, loaded: LoadedDocument) -> None:
+        """The type, the form and the issuer as the record stands; the form is clean afterwards."""
+        record = loaded.record
+        self.issuer_ref = record.issuer or IssuerRef(record.fields.get("co_quan_ban_hanh", ""))
         code = record.doc_type if record.doc_type in self.doctypes else GENERIC
         self.type_combo.setCurrentIndex(max(self.type_combo.findData(code), 0))
         self._build_form(record.fields, record.confidence)
         low = record.confidence.get("co_quan_ban_hanh", 1.0) < 0.85 and bool(self.issuer_ref.printed)
         self.issuer.set_issuer(self.issuer_ref.printed, loaded.agency, loaded.successor, low)
-        self._show_scope(record)
-        self.save_button.setEnabled(self._can_edit())
-        self.scope_button.setEnabled(self._can_edit() and self.session.can(Action.MARK_OUT_OF_SCOPE))
-        self.status.clear()
         self.validate()
-        first = self.issuer.printed if self.form.first_editor() is None else self.form.first_editor()
-        if first is not None and self.isVisible():
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.guard.mark_clean(self.snapshot())
 
     def _can_edit(self) -> bool:
         editable = {DocumentState.DRAFT, DocumentState.DESCRIBED, DocumentState.REJECTED}
@@ -314,6 +372,7 @@ class DescribeView(QWidget):
             return
         self._build_form(self.values(), self.loaded.record.confidence)  # shared keys keep their values
         self.validate()
+        self._on_edited()
 
     def values(self) -> dict[str, str]:
         """The form's values as they would be stored (the issuer under the type's agency key)."""
@@ -325,6 +384,12 @@ class DescribeView(QWidget):
 
     def _on_edited(self) -> None:
         self._validate_timer.start()
+        notice = self.tr("Changes not saved yet (Ctrl+S saves).")
+        if self.guard.dirty():
+            self.status.setStyleSheet("color: #8a5a00;")
+            self.status.setText(notice)
+        elif self.status.text() == notice:
+            self.status.clear()  # typed back to what is stored
 
     def _on_field_focused(self, key: str) -> None:
         region = self.loaded.record.regions.get(key) if self.loaded else None
@@ -367,12 +432,16 @@ class DescribeView(QWidget):
             return
         found = self.validate()
         if found:
-            doctype = self.current_doctype()
-            names = [spec.label_vi for spec in doctype.fields if spec.key in found]
-            self._say(self.tr("Not saved: check %1.").replace("%1", ", ".join(names)), error=True)
-            self._focus_field(next(spec.key for spec in doctype.fields if spec.key in found))
+            self.explain(found)
             return
-        self._store(self._record(), then_next)
+        self._store(self._record(), (lambda: self.go(+1)) if then_next else None)
+
+    def explain(self, found: Problems) -> None:
+        """Say which fields block saving and put the cursor in the first of them."""
+        doctype = self.current_doctype()
+        names = [spec.label_vi for spec in doctype.fields if spec.key in found]
+        self._say(self.tr("Not saved: check %1.").replace("%1", ", ".join(names)), error=True)
+        self._focus_field(next((spec.key for spec in doctype.fields if spec.key in found), ""))
 
     def _record(self, **changes: Any) -> DocumentRecord:
         assert self.loaded is not None
@@ -389,19 +458,27 @@ class DescribeView(QWidget):
         )
         return replace(record, **changes) if changes else record
 
-    def _store(self, record: DocumentRecord, then_next: bool) -> None:
+    def _store(self, record: DocumentRecord, after: Callable[[], None] | None) -> None:
         user, store = self.session.user, self.session.station.store
         self.save_button.setEnabled(False)
+        self.guard.started(after)
+        self._saves += 1
 
         def work(**_: Any) -> tuple[DocumentRecord, DocumentState]:
             document = store.get_document(record.document_id)
             texts = [page.text for i in document.page_ids if (page := store.read_ocr(i)) is not None]
             return record, store.review.describe(user, record, "\n".join(texts))
 
-        self._run(work, lambda result: self._on_saved(result[0], result[1], then_next))
+        self._run(work, lambda result: self._on_saved(result[0], result[1]), self._on_save_failed)
 
-    def _on_saved(self, record: DocumentRecord, state: DocumentState, then_next: bool) -> None:
-        if self.loaded is None or self.loaded.document.id != record.document_id:
+    def _on_save_failed(self, error: object) -> None:
+        self.guard.save_failed()  # the edits stay in the form, still unsaved, and nothing moves on
+        self._on_failed(error)
+
+    def _on_saved(self, record: DocumentRecord, state: DocumentState) -> None:
+        shown = self.loaded is not None and self.loaded.document.id == record.document_id
+        after = self.guard.saved((record.doc_type, dict(record.fields)) if shown else None)
+        if self.loaded is None or not shown:
             return
         self.loaded.record = record
         self.loaded.document.state = state
@@ -415,8 +492,40 @@ class DescribeView(QWidget):
         self._show_scope(record)
         self._say(self.tr("Saved: document %1.").replace("%1", str(self.loaded.document.index + 1)))
         self.session.changed("documents")
-        if then_next:
-            self.go(+1)
+        if after is not None:
+            after()
+
+    # ---- unsaved edits (see describe_unsaved) --------------------------------------------------
+    def snapshot(self) -> Snapshot | None:
+        """The form as it would be stored; None when nothing editable is shown."""
+        if self.loaded is None or not self.doctypes or not self._can_edit():
+            return None
+        return self.current_doctype().code, self.values()
+
+    def is_dirty(self) -> bool:
+        return self.guard.dirty()
+
+    def can_leave(self) -> bool:
+        """Asked by the main window before another screen, logging out or closing: False keeps the
+        officer here (invalid edits and “Ở lại”); valid edits are saved in the background."""
+        return self.guard.can_leave()
+
+    def store_form(self, after: Callable[[], None] | None) -> None:
+        self._store(self._record(), after)
+
+    def revert(self) -> None:
+        """Discard the edits: the form shows the stored record again."""
+        if self.loaded is not None:
+            self._fill(self.loaded)
+            self.status.clear()
+
+    def ask_about(self, found: Problems) -> str:
+        doctype = self.current_doctype()
+        lines = [
+            f"{spec.label_vi}: {' '.join(found[spec.key])}" for spec in doctype.fields if spec.key in found
+        ]
+        number = self.loaded.document.index + 1 if self.loaded is not None else 0
+        return self.ask_unsaved(self.tr("Document %1").replace("%1", str(number)), lines)
 
     def _focus_field(self, key: str) -> None:
         row = self.form.rows.get(key)
@@ -429,7 +538,7 @@ class DescribeView(QWidget):
             return
         dialog = ScopeDialog(user.login, self)
         if dialog.exec() and (flag := dialog.flag()) is not None:
-            self._store(self._record(scope_flags=[*self.loaded.record.scope_flags, flag]), False)
+            self._store(self._record(scope_flags=[*self.loaded.record.scope_flags, flag]), None)
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("batches", "documents") and self.doctypes:

@@ -233,8 +233,22 @@ class MainWindow(QMainWindow):
 
     def _on_nav_row(self, row: int) -> None:
         keys = self.screen_keys()
-        if 0 <= row < len(keys):
-            self.stack.setCurrentWidget(self.screens[keys[row]])
+        if not 0 <= row < len(keys):
+            return
+        current = self.stack.currentWidget()
+        if self.screens[keys[row]] is not current and not self._may_leave():
+            back = next((i for i, k in enumerate(keys) if self.screens[k] is current), -1)
+            self.nav.blockSignals(True)  # the screen keeps unsaved work: its entry stays selected
+            self.nav.setCurrentRow(back)
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(self.screens[keys[row]])
+
+    def _may_leave(self) -> bool:
+        """Ask the current screen (``can_leave()``, e.g. unsaved edits) whether it may go; screens
+        without that method always may."""
+        can_leave = getattr(self.stack.currentWidget(), "can_leave", None)
+        return not callable(can_leave) or bool(can_leave())
 
     def _build_screens(self) -> None:
         keys = [
@@ -315,7 +329,7 @@ class MainWindow(QMainWindow):
             self._load_station_label()
 
     def logout(self) -> None:
-        if self.session.user is None:
+        if self.session.user is None or not self._may_leave():
             return
         self._clear_screens()
         self.session.set_user(None)
@@ -325,6 +339,9 @@ class MainWindow(QMainWindow):
     # --- language ---------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         if language != qt_app.current_language():
+            if not self._may_leave():  # the screens are rebuilt in the new language
+                self.language_actions[qt_app.current_language()].setChecked(True)
+                return
             qt_app.switch_language(language)
         self.language_actions[language].setChecked(True)
 
@@ -354,6 +371,9 @@ class MainWindow(QMainWindow):
             self.show_screen(current)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._closed and not self._may_leave():
+            event.ignore()
+            return
         self._closed = True
         self.sync.wait()
         self.runner.cancel_all()

@@ -147,9 +147,12 @@ def _add_issuer(detail: ReviewDetail, record: DocumentRecord, catalogue: AgencyC
         detail.issuer_successor = successor.name
 
 
-def approve_one(station: Station, user: User, document_id: int, doctypes: dict[str, DocType]) -> int:
-    """Countersign, approve and queue one document; returns its id for the screen."""
-    approval.approve(station.store, user, document_id, doctypes, None)
+def approve_one(
+    station: Station, user: User, document_id: int, doctypes: dict[str, DocType], secret: str | None = None
+) -> int:
+    """Countersign (``secret``: the key's passphrase or PIN, None if it needs none), approve and queue
+    one document; returns its id for the screen."""
+    approval.approve(station.store, user, document_id, doctypes, secret)
     return document_id
 
 
@@ -165,6 +168,7 @@ def approve_all(
     document_ids: list[int],
     doctypes: dict[str, DocType],
     *,
+    secret: str | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> ApproveAllOutcome:
@@ -175,7 +179,7 @@ def approve_all(
             break
         progress(ProgressEvent(done, len(document_ids)))
         try:
-            approval.approve(station.store, user, doc_id, doctypes, None)
+            approval.approve(station.store, user, doc_id, doctypes, secret)
         except StationError as exc:
             log.warning("document %d not approved: %s", doc_id, exc.code)
             outcome.failed.append((doc_id, exc.message_vi))

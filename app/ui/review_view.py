@@ -37,6 +37,7 @@ from app.ui.review_dialogs import RejectDialog, approve_all_box
 from app.ui.review_panel import ReviewDetailsPanel
 from app.ui.session import UiSession
 from app.ui.shortcuts import shortcut
+from app.ui.signing_secret import SigningSecretGate
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,14 @@ class ReviewView(QWidget):
         self._generation = 0  # of list loads; an older answer arriving late is dropped
         self._detail_generation = 0
         self._busy = False
+        self.secret_gate = SigningSecretGate(session, self)  # asks for the key's passphrase if needed
         self.stack = QStackedWidget()
         self.notice = QLabel(self.tr("Only a supervisor can review and approve documents."))
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.notice)
         self.stack.addWidget(self._build_content())
         QVBoxLayout(self).addWidget(self.stack)
+        self._update_buttons()  # nothing to decide on until a document has loaded
         session.signals.data_changed.connect(self._on_data_changed)
         session.signals.user_changed.connect(self._on_user_changed)
         self.refresh()
@@ -293,14 +296,26 @@ class ReviewView(QWidget):
     def approve_current(self) -> None:
         if not self.approve_button.isEnabled() or self.detail is None or self.session.user is None:
             return
-        station, user, doc_id, doctypes = (
-            self.session.station,
-            self.session.user,
-            self.detail.id,
-            self.doctypes,
-        )
         done = self.tr("%1: approved and signed.").replace("%1", self._title())
-        self._run(lambda **_kw: data.approve_one(station, user, doc_id, doctypes), doc_id, done)
+        self._with_key(partial(self._approve_one, self.detail.id, done))
+
+    def _approve_one(self, doc_id: int, done: str, secret: str | None) -> None:
+        station, user, doctypes = self.session.station, self.session.user, self.doctypes
+        if user is None:
+            self._on_key_cancelled()
+            return
+        job = partial(data.approve_one, station, user, doc_id, doctypes, secret)
+        self._run(lambda **_kw: job(), doc_id, done)
+
+    def _with_key(self, proceed: Callable[[str | None], None]) -> None:
+        """Open the signing key first (asking for its passphrase or PIN if locked), then ``proceed``."""
+        self._busy = True
+        self._update_buttons()
+        self.secret_gate.run(proceed, self._on_decision_failed, self._on_key_cancelled)
+
+    def _on_key_cancelled(self) -> None:
+        self._busy = False
+        self._update_buttons()
 
     def reject_current(self) -> None:
         if not self.reject_button.isEnabled() or self.detail is None:
@@ -322,7 +337,7 @@ class ReviewView(QWidget):
         if not waiting or self._busy:
             return
         self.confirm = approve_all_box(len(waiting), self)
-        self.confirm.accepted.connect(partial(self._approve_all, waiting))
+        self.confirm.accepted.connect(partial(self._with_key, partial(self._approve_all, waiting)))
         self._open_modal(self.confirm)
 
     def _open_modal(self, dialog: QDialog) -> None:
@@ -335,13 +350,16 @@ class ReviewView(QWidget):
         for made in self._shortcuts:
             made.setEnabled(enabled)
 
-    def _approve_all(self, waiting: list[int]) -> None:
+    def _approve_all(self, waiting: list[int], secret: str | None) -> None:
         user, station, doctypes = self.session.user, self.session.station, self.doctypes
         if user is None:
+            self._on_key_cancelled()
             return
 
         def job(progress: Any, cancel: Any, **_kw: Any) -> Any:
-            return data.approve_all(station, user, waiting, doctypes, progress=progress, cancel=cancel)
+            return data.approve_all(
+                station, user, waiting, doctypes, secret=secret, progress=progress, cancel=cancel
+            )
 
         self.progress.setRange(0, len(waiting))
         self.progress.setValue(0)

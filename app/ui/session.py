@@ -28,11 +28,15 @@ class UiSession:
     runner: TaskRunner
     user: User | None = None
     signals: SessionSignals = field(default_factory=SessionSignals)
+    # The signing key's passphrase or token PIN once typed (app.ui.signing_secret): memory only,
+    # kept out of repr, forgotten whenever the user changes (logout included).
+    signing_secret: str | None = field(default=None, repr=False)
 
     def can(self, action: Action) -> bool:
         return self.user is not None and self.user.can(action)
 
     def set_user(self, user: User | None) -> None:
+        self.signing_secret = None
         self.user = user
         self.signals.user_changed.emit(user)
 

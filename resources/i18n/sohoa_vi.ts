@@ -567,53 +567,58 @@
 <context>
     <name>BatchesView</name>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="71" />
-        <location filename="../../app/ui/batches_view.py" line="110" />
+        <location filename="../../app/ui/batches_view.py" line="75" />
+        <location filename="../../app/ui/batches_view.py" line="114" />
         <source>Batches</source>
         <translation>Lô giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="75" />
+        <location filename="../../app/ui/batches_view.py" line="79" />
         <source>Search names, numbers, agencies… (accents optional)</source>
         <translation>Tìm theo họ tên, số, cơ quan… (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="76" />
+        <location filename="../../app/ui/batches_view.py" line="80" />
         <source>Search documents</source>
         <translation>Tìm giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="128" />
+        <location filename="../../app/ui/batches_view.py" line="132" />
         <source>Signing progress</source>
         <translation>Tiến độ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="131" />
+        <location filename="../../app/ui/batches_view.py" line="135" />
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="132" />
+        <location filename="../../app/ui/batches_view.py" line="136" />
         <source>Refresh the list of batches</source>
         <translation>Làm mới danh sách lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="135" />
+        <location filename="../../app/ui/batches_view.py" line="139" />
         <source>Submit batch for approval (Ctrl+Shift+S)</source>
         <translation>Trình duyệt lô (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="136" />
+        <location filename="../../app/ui/batches_view.py" line="140" />
         <source>Sign and submit every described document of the batch</source>
         <translation>Ký số và trình duyệt mọi tài liệu đã nhập thông tin của lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="237" />
+        <location filename="../../app/ui/batches_view.py" line="241" />
+        <source>Opening the signing key…</source>
+        <translation>Đang mở khóa ký số…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batches_view.py" line="255" />
         <source>Signing…</source>
         <translation>Đang ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="252" />
+        <location filename="../../app/ui/batches_view.py" line="270" />
         <source>Signing and submitting: %1 of %2 documents</source>
         <translation>Đang ký số và trình duyệt: %1/%2 tài liệu</translation>
     </message>
@@ -1317,99 +1322,109 @@
 <context>
     <name>DescribeView</name>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="66" />
+        <location filename="../../app/ui/describe_view.py" line="74" />
         <source>&amp;Batch:</source>
         <translation>Lô &amp;quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="68" />
+        <location filename="../../app/ui/describe_view.py" line="76" />
         <source>Batch</source>
         <translation>Lô quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="73" />
+        <location filename="../../app/ui/describe_view.py" line="81" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="80" />
+        <location filename="../../app/ui/describe_view.py" line="88" />
         <source>Returned by the supervisor</source>
         <translation>Bị lãnh đạo trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="105" />
+        <location filename="../../app/ui/describe_view.py" line="113" />
         <source>Document &amp;type:</source>
         <translation>Loại &amp;giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="107" />
+        <location filename="../../app/ui/describe_view.py" line="115" />
         <source>Document type</source>
         <translation>Loại giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="130" />
+        <location filename="../../app/ui/describe_view.py" line="138" />
         <source>Out of digitisation scope…</source>
         <translation>Ngoài phạm vi số hóa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="131" />
+        <location filename="../../app/ui/describe_view.py" line="139" />
         <source>Mark out of digitisation scope</source>
         <translation>Đánh dấu ngoài phạm vi số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="132" />
+        <location filename="../../app/ui/describe_view.py" line="140" />
         <source>Mark this paper out of digitisation scope (Ctrl+Shift+O)</source>
         <translation>Đánh dấu giấy tờ này ngoài phạm vi số hóa (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="134" />
+        <location filename="../../app/ui/describe_view.py" line="142" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="135" />
+        <location filename="../../app/ui/describe_view.py" line="143" />
         <source>Save the document's data</source>
         <translation>Lưu thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="136" />
+        <location filename="../../app/ui/describe_view.py" line="144" />
         <source>Ctrl+S; Ctrl+Enter saves and opens the next document</source>
         <translation>Ctrl+S; Ctrl+Enter lưu và chuyển sang tài liệu tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="222" />
+        <location filename="../../app/ui/describe_view.py" line="246" />
         <source>No batch yet: scan a batch first.</source>
         <translation>Chưa có lô nào: hãy quét một lô trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="232" />
+        <location filename="../../app/ui/describe_view.py" line="256" />
         <source>This batch has no documents.</source>
         <translation>Lô này chưa có tài liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="297" />
+        <location filename="../../app/ui/describe_view.py" line="355" />
         <source>Returned: %1</source>
         <translation>Bị trả lại: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="303" />
+        <location filename="../../app/ui/describe_view.py" line="361" />
         <source>Out of scope: %1</source>
         <translation>Ngoài phạm vi số hóa: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="353" />
+        <location filename="../../app/ui/describe_view.py" line="387" />
+        <source>Changes not saved yet (Ctrl+S saves).</source>
+        <translation>Có thay đổi chưa lưu (Ctrl+S để lưu).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="418" />
         <source>Invalid date: type it as day/month/year (e.g. 01/02/2019).</source>
         <translation>Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm (ví dụ 01/02/2019).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="372" />
+        <location filename="../../app/ui/describe_view.py" line="443" />
         <source>Not saved: check %1.</source>
         <translation>Chưa lưu: hãy kiểm tra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="416" />
+        <location filename="../../app/ui/describe_view.py" line="493" />
         <source>Saved: document %1.</source>
         <translation>Đã lưu tài liệu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="528" />
+        <source>Document %1</source>
+        <translation>Tài liệu %1</translation>
     </message>
 </context>
 <context>
@@ -2562,68 +2577,68 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review_view.py" line="63" />
+        <location filename="../../app/ui/review_view.py" line="65" />
         <source>Only a supervisor can review and approve documents.</source>
         <translation>Chỉ lãnh đạo (người kiểm tra) mới được xem và duyệt hồ sơ ở màn hình này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="80" />
+        <location filename="../../app/ui/review_view.py" line="83" />
         <source>Review documents</source>
         <translation>Duyệt hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="83" />
+        <location filename="../../app/ui/review_view.py" line="86" />
         <source>Batch to review</source>
         <translation>Lô cần duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="86" />
+        <location filename="../../app/ui/review_view.py" line="89" />
         <source>&amp;Batch:</source>
         <translation>&amp;Lô:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="94" />
+        <location filename="../../app/ui/review_view.py" line="97" />
         <source>Documents of the batch</source>
         <translation>Các tài liệu của lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="97" />
+        <location filename="../../app/ui/review_view.py" line="100" />
         <source>Pages of the document</source>
         <translation>Các trang của tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="109" />
+        <location filename="../../app/ui/review_view.py" line="112" />
         <source>Approval progress</source>
         <translation>Tiến độ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="121" />
+        <location filename="../../app/ui/review_view.py" line="124" />
         <source>&amp;Approve (Ctrl+Enter)</source>
         <translation>&amp;Duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="121" />
+        <location filename="../../app/ui/review_view.py" line="124" />
         <source>Approve and sign</source>
         <translation>Duyệt và ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="124" />
+        <location filename="../../app/ui/review_view.py" line="127" />
         <source>&amp;Return… (Ctrl+R)</source>
         <translation>&amp;Trả lại… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="124" />
+        <location filename="../../app/ui/review_view.py" line="127" />
         <source>Return to the officer</source>
         <translation>Trả lại cho cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="127" />
+        <location filename="../../app/ui/review_view.py" line="130" />
         <source>Approve all remaining (Ctrl+Shift+Enter)</source>
         <translation>Duyệt tất cả còn lại (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
         <location filename="../../app/ui/review_dialogs.py" line="82" />
-        <location filename="../../app/ui/review_view.py" line="127" />
+        <location filename="../../app/ui/review_view.py" line="130" />
         <source>Approve all remaining</source>
         <translation>Duyệt tất cả còn lại</translation>
     </message>
@@ -2648,48 +2663,48 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="189" />
+        <location filename="../../app/ui/review_view.py" line="192" />
         <source>%1 (%2 awaiting review)</source>
         <translation>%1 (%2 chờ duyệt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="210" />
-        <location filename="../../app/ui/review_view.py" line="290" />
+        <location filename="../../app/ui/review_view.py" line="213" />
+        <location filename="../../app/ui/review_view.py" line="293" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="216" />
+        <location filename="../../app/ui/review_view.py" line="219" />
         <source>%1 documents awaiting review</source>
         <translation>Còn %1 tài liệu chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="221" />
+        <location filename="../../app/ui/review_view.py" line="224" />
         <source>No document of this batch is awaiting review.</source>
         <translation>Lô này không còn tài liệu nào chờ duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="263" />
+        <location filename="../../app/ui/review_view.py" line="266" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="302" />
+        <location filename="../../app/ui/review_view.py" line="299" />
         <source>%1: approved and signed.</source>
         <translation>%1: đã duyệt và ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="317" />
+        <location filename="../../app/ui/review_view.py" line="332" />
         <source>%1: returned to the officer.</source>
         <translation>%1: đã trả lại cho cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="364" />
+        <location filename="../../app/ui/review_view.py" line="382" />
         <source>Approved and signed %1 documents.</source>
         <translation>Đã duyệt và ký số %1 tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="367" />
+        <location filename="../../app/ui/review_view.py" line="385" />
         <source>Document %1: %2</source>
         <translation>Tài liệu %1: %2</translation>
     </message>
@@ -3088,6 +3103,29 @@
     </message>
 </context>
 <context>
+    <name>SigningSecretGate</name>
+    <message>
+        <location filename="../../app/ui/signing_secret.py" line="107" />
+        <source>Signing key</source>
+        <translation>Khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_secret.py" line="108" />
+        <source>Signing key passphrase (or USB token PIN)</source>
+        <translation>Mật khẩu khóa ký số (hoặc mã PIN USB ký số)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_secret.py" line="112" />
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_secret.py" line="113" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>StationPage</name>
     <message>
         <location filename="../../app/ui/setup_wizard.py" line="40" />
@@ -3334,6 +3372,65 @@ Trạm: %5</translation>
         <location filename="../../app/ui/capture_trash.py" line="37" />
         <source>&amp;Trash (%1): Enter or Ctrl+Shift+Z restores</source>
         <translation>Thùng &amp;rác (%1): Enter hoặc Ctrl+Shift+Z để khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedDialog</name>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="126" />
+        <location filename="../../app/ui/describe_unsaved.py" line="127" />
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="128" />
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 có thay đổi chưa được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="130" />
+        <source>They cannot be saved yet:</source>
+        <translation>Chưa lưu được vì:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="131" />
+        <source>Stay to correct them, or discard the changes.</source>
+        <translation>Hãy ở lại để sửa, hoặc bỏ các thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="133" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="133" />
+        <source>Save the changes</source>
+        <translation>Lưu các thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="137" />
+        <source>Correct the fields listed above first</source>
+        <translation>Hãy sửa các trường nêu trên trước</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="139" />
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="140" />
+        <source>Discard the changes</source>
+        <translation>Bỏ các thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="144" />
+        <source>S&amp;tay</source>
+        <translation>Ở &amp;lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_unsaved.py" line="144" />
+        <source>Stay on this document</source>
+        <translation>Ở lại tài liệu này</translation>
     </message>
 </context>
 <context>
