@@ -151,9 +151,13 @@ class BatchesView(QWidget):
     def refresh(self) -> None:
         self._load_generation += 1
         generation = self._load_generation
-        task = self.session.runner.start(lambda **_kw: load_summaries(self.session.station))
-        task.signals.finished.connect(partial(self._on_loaded, generation))
-        task.signals.failed.connect(self._show_error)
+        station = self.session.station
+        self.session.runner.start(
+            lambda **_kw: load_summaries(station),
+            partial(self._on_loaded, generation),
+            self._show_error,
+            owner=self,
+        )
         if self.search_box.text().strip():
             self._run_search()
 
@@ -204,9 +208,12 @@ class BatchesView(QWidget):
         self._search_generation += 1
         generation = self._search_generation
         station, doctypes = self.session.station, self.doctypes
-        task = self.session.runner.start(lambda **_kw: search_documents(station, text, doctypes))
-        task.signals.finished.connect(partial(self._on_found, generation, text))
-        task.signals.failed.connect(self._show_error)
+        self.session.runner.start(
+            lambda **_kw: search_documents(station, text, doctypes),
+            partial(self._on_found, generation, text),
+            self._show_error,
+            owner=self,
+        )
 
     def _on_found(self, generation: int, text: str, found: list[FoundDocument]) -> None:
         if generation == self._search_generation:
@@ -259,10 +266,9 @@ class BatchesView(QWidget):
                 station, user, batch_id, doctypes, secret=secret, progress=progress, cancel=cancel
             )
 
-        task = self.session.runner.start(job)
-        task.signals.progress.connect(self._on_submit_progress)
-        task.signals.finished.connect(self._on_submitted)
-        task.signals.failed.connect(self._on_submit_failed)
+        self.session.runner.start(
+            job, self._on_submitted, self._on_submit_failed, owner=self, on_progress=self._on_submit_progress
+        )
 
     def _on_submit_progress(self, event: ProgressEvent) -> None:
         self.progress.setRange(0, max(event.total, 1))
