@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
@@ -14,6 +15,7 @@ log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = ("vi", "en")
+LANGUAGE_FILE = "ui-language.txt"  # in the station's data folder: the language chosen last time
 
 _installed: dict[str, QTranslator | str | None] = {"translator": None, "language": "en"}
 
@@ -45,6 +47,23 @@ def switch_language(language: str) -> None:
     log.info("UI language switched to %s", language)
 
 
+def remember_language(data_dir: Path, language: str) -> None:
+    """Keep the chosen UI language for the next start (a runner job: it writes a file)."""
+    if language in LANGUAGES:
+        (data_dir / LANGUAGE_FILE).write_text(language, encoding="utf-8")
+
+
+def startup_language(station: Station) -> str:
+    """SOHOA_LANG when set, else the language chosen last time on this station, else its default."""
+    if os.environ.get("SOHOA_LANG") in LANGUAGES:
+        return str(os.environ["SOHOA_LANG"])
+    try:
+        remembered = (station.data_dir / LANGUAGE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        remembered = ""
+    return remembered if remembered in LANGUAGES else station.settings.language
+
+
 def current_language() -> str:
     """The language the UI shows now: "vi" or "en"."""
     return str(_installed["language"])
@@ -57,7 +76,7 @@ def run_gui(station: Station, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Trạm Số hóa")
-    install_translator(app, station.settings.language)
+    install_translator(app, startup_language(station))
     try:
         if not station.store.accounts.has_accounts():
             wizard = SetupWizard(station)

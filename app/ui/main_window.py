@@ -343,6 +343,8 @@ class MainWindow(QMainWindow):
                 self.language_actions[qt_app.current_language()].setChecked(True)
                 return
             qt_app.switch_language(language)
+            data_dir = self.station.data_dir
+            self.runner.start(lambda **_: qt_app.remember_language(data_dir, language))
         self.language_actions[language].setChecked(True)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

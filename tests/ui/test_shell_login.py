@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.bootstrap import Station
 from app.demo.station_setup import DEMO_PASSWORD
+from app.ui import app as qt_app
 from app.ui.main_window import MainWindow
 
 SCREENS_BY_LOGIN = {
@@ -98,8 +99,9 @@ def test_ctrl_number_switches_screens(qtbot, demo_station: Station, vietnamese: 
 
 
 def test_switching_to_english_retranslates_the_navigation(
-    qtbot, demo_station: Station, vietnamese: None
+    qtbot, demo_station: Station, vietnamese: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("SOHOA_LANG", raising=False)
     window = MainWindow(demo_station)
     qtbot.addWidget(window)
     window.login_as(demo_station.store.accounts.login("canbo", DEMO_PASSWORD))
@@ -110,4 +112,6 @@ def test_switching_to_english_retranslates_the_navigation(
     assert window.user_label.text() == "Nguyễn Thị Lan — Digitisation officer"
     assert window.menuBar().actions()[0].text() == "&Station"
     assert window.capture_view.scan_button.text() == "&Scan"
+    # The choice is kept for the next start on this station (unless SOHOA_LANG says otherwise).
+    qtbot.waitUntil(lambda: qt_app.startup_language(demo_station) == "en", timeout=5000)
     window.close()
