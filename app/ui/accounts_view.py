@@ -102,9 +102,9 @@ class AccountsView(QWidget):
         self._run(job, self._on_loaded)
 
     def _run(self, job: Callable[..., Any], done: Callable[[Any], None]) -> None:
-        self.session.runner.start(
-            job, on_finished=done, on_failed=lambda error: self.status.setText(error_text(error)), owner=self
-        )
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(done)
+        task.signals.failed.connect(lambda error: self.status.setText(error_text(error)))
 
     def _on_loaded(self, rows: list[Row]) -> None:
         selected = self.selected()

@@ -45,7 +45,7 @@ class AgencyPicker(QWidget):
         def job(**_: Any) -> list[Agency]:
             return load_catalogue(override_dir=data_dir).all()
 
-        runner.start(job, on_finished=self._on_loaded, owner=self)
+        runner.start(job).signals.finished.connect(self._on_loaded)
 
     def _retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Type to search, e.g. bat trang"))

@@ -178,12 +178,9 @@ class AuditView(QWidget):
             names = {u.login: u.full_name for u in store.accounts.list()}
             return audit_rows(store.audit.entries(), names), store.audit.verify()
 
-        self.session.runner.start(
-            job,
-            on_finished=partial(self._on_loaded, self._generation),
-            on_failed=lambda e: self._show_banner([error_text(e)], 0),
-            owner=self,
-        )
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(partial(self._on_loaded, self._generation))
+        task.signals.failed.connect(lambda e: self._show_banner([error_text(e)], 0))
 
     def _on_loaded(self, generation: int, result: tuple[list[AuditRow], list[str]]) -> None:
         if generation != self._generation:
@@ -267,12 +264,9 @@ class AuditView(QWidget):
             tmp.replace(target)
             return target
 
-        self.session.runner.start(
-            job,
-            on_finished=self._on_exported,
-            on_failed=lambda e: self.count.setText(error_text(e)),
-            owner=self,
-        )
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(self._on_exported)
+        task.signals.failed.connect(lambda e: self.count.setText(error_text(e)))
 
     def _on_exported(self, target: Path) -> None:
         self.count.setText(self.tr("Saved the audit log to %1").replace("%1", str(target)))

@@ -151,13 +151,9 @@ class BatchesView(QWidget):
     def refresh(self) -> None:
         self._load_generation += 1
         generation = self._load_generation
-        station = self.session.station
-        self.session.runner.start(
-            lambda **_kw: load_summaries(station),
-            partial(self._on_loaded, generation),
-            self._show_error,
-            owner=self,
-        )
+        task = self.session.runner.start(lambda **_kw: load_summaries(self.session.station))
+        task.signals.finished.connect(partial(self._on_loaded, generation))
+        task.signals.failed.connect(self._show_error)
         if self.search_box.text().strip():
             self._run_search()
 
@@ -208,12 +204,9 @@ class BatchesView(QWidget):
         self._search_generation += 1
         generation = self._search_generation
         station, doctypes = self.session.station, self.doctypes
-        self.session.runner.start(
-            lambda **_kw: search_documents(station, text, doctypes),
-            partial(self._on_found, generation, text),
-            self._show_error,
-            owner=self,
-        )
+        task = self.session.runner.start(lambda **_kw: search_documents(station, text, doctypes))
+        task.signals.finished.connect(partial(self._on_found, generation, text))
+        task.signals.failed.connect(self._show_error)
 
     def _on_found(self, generation: int, text: str, found: list[FoundDocument]) -> None:
         if generation == self._search_generation:
@@ -266,9 +259,10 @@ class BatchesView(QWidget):
                 station, user, batch_id, doctypes, secret=secret, progress=progress, cancel=cancel
             )
 
-        self.session.runner.start(
-            job, self._on_submitted, self._on_submit_failed, owner=self, on_progress=self._on_submit_progress
-        )
+        task = self.session.runner.start(job)
+        task.signals.progress.connect(self._on_submit_progress)
+        task.signals.finished.connect(self._on_submitted)
+        task.signals.failed.connect(self._on_submit_failed)
 
     def _on_submit_progress(self, event: ProgressEvent) -> None:
         self.progress.setRange(0, max(event.total, 1))

@@ -115,10 +115,7 @@ class CaptureCommands(QObject):
     def print_separators(self) -> None:
         """Ctrl+P: choose the sheets, then where to save the PDF (document types read on the runner)."""
         self.view.runner.start(
-            lambda **_: load_doctypes(),
-            on_finished=self._ask_separators,
-            on_failed=self.view._show_problem,
-            owner=self.view,
+            lambda **_: load_doctypes(), on_finished=self._ask_separators, on_failed=self.view._show_problem
         )
 
     def _ask_separators(self, doctypes: dict[str, Any]) -> None:
@@ -136,5 +133,4 @@ class CaptureCommands(QObject):
                 self.tr("Separator sheets saved: %1").replace("%1", str(p))
             ),
             on_failed=self.view._show_problem,
-            owner=self.view,
         )

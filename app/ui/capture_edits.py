@@ -218,4 +218,4 @@ class CaptureEdits(QObject):
             self.busy = False
             self.failed.emit(error.user_message(self.station.settings.language))
 
-        self.runner.start(job, on_finished=finished, on_failed=failed, owner=self)
+        self.runner.start(job, on_finished=finished, on_failed=failed)

@@ -137,7 +137,7 @@ class PreviewPanel(QWidget):
             if request == self._request:
                 then(QImage.fromData(data))
 
-        self.runner.start(job, on_finished=done, owner=self)
+        self.runner.start(job, on_finished=done)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """While the outline is edited, the view's keys move corners instead of scrolling."""

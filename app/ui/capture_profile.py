@@ -88,7 +88,7 @@ class ProfileBar(QWidget):
                 self.device_combo.addItem(f"{dev.name} ({dev.driver})", dev)
             done(devices)
 
-        self.runner.start(job, on_finished=listed, owner=self)
+        self.runner.start(job, on_finished=listed)
 
     def _load_capabilities(self) -> None:
         device = self.device()
@@ -98,7 +98,7 @@ class ProfileBar(QWidget):
         def job(**_: Any) -> Capabilities:
             return self.station.scanners[device.driver].capabilities(device.id)
 
-        self.runner.start(job, on_finished=self._show_capabilities, on_failed=lambda _e: None, owner=self)
+        self.runner.start(job, on_finished=self._show_capabilities, on_failed=lambda _e: None)
 
     def _show_capabilities(self, caps: Capabilities) -> None:
         base = self.station.settings.scan

@@ -134,15 +134,14 @@ class CaptureView(QWidget):
         self.status.setText(self.tr("Scanning..."))
 
         user = self.session.user if self.session is not None else None
-        task = self.runner.start(
-            scan_job(self.station, device, settings, user),
-            self._on_processed,
-            lambda error: self._done(error.user_message(self.station.settings.language)),
-            owner=self,
-            on_progress=self._on_progress,
-            on_item=self._on_item,
-        )
+        task = self.runner.start(scan_job(self.station, device, settings, user))
         self._scan_cancel = task.cancel
+        task.signals.item.connect(self._on_item)
+        task.signals.progress.connect(self._on_progress)
+        task.signals.finished.connect(self._on_processed)
+        task.signals.failed.connect(
+            lambda error: self._done(error.user_message(self.station.settings.language))
+        )
 
     def _on_stop_clicked(self) -> None:
         if self._scan_cancel is not None:
@@ -211,7 +210,6 @@ class CaptureView(QWidget):
             lambda **_: load_batch(self.station, batch_id, thumbs, thumb),
             on_finished=lambda snap: self._show_batch(snap, keep, announce),
             on_failed=self._show_problem,
-            owner=self,
         )
 
     def _show_batch(self, snap: BatchSnapshot, select: int | None, announce: bool) -> None:

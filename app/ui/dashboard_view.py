@@ -198,7 +198,6 @@ class DashboardView(QWidget):
             job,
             on_finished=lambda data: self._on_loaded(data, generation),
             on_failed=self._on_failed,
-            owner=self,
         )
 
     def _on_failed(self, error: object) -> None:

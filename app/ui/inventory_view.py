@@ -163,12 +163,9 @@ class InventoryView(QWidget):
     def reload(self) -> None:
         self._generation += 1
         generation, station = self._generation, self.session.station
-        self.session.runner.start(
-            lambda **_: load_inventory(station, date.today()),
-            lambda data: self._on_loaded(generation, data),
-            self._on_failed,
-            owner=self,
-        )
+        task = self.session.runner.start(lambda **_: load_inventory(station, date.today()))
+        task.signals.finished.connect(lambda data: self._on_loaded(generation, data))
+        task.signals.failed.connect(self._on_failed)
 
     def _on_loaded(self, generation: int, data: InventoryData) -> None:
         if generation != self._generation:
@@ -192,7 +189,9 @@ class InventoryView(QWidget):
         """A write on the runner; other writes are refused until it ends."""
         self._busy = True
         self._update_actions()
-        self.session.runner.start(job, lambda result: self._finish(done, result), self._on_failed, owner=self)
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(lambda result: self._finish(done, result))
+        task.signals.failed.connect(self._on_failed)
 
     def _finish(self, done: Callable[[Any], None], result: Any) -> None:
         self._busy = False

@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             agency = load_catalogue(override_dir=station.data_dir).get(config.agency_key)
             return " · ".join(p for p in (config.station_code, agency.name if agency else "") if p)
 
-        self.runner.start(job, on_finished=self.station_label.setText, owner=self.station_label)
+        self.runner.start(job).signals.finished.connect(self.station_label.setText)
 
     def _on_data_changed(self, what: str) -> None:
         if what == "settings":

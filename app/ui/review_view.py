@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,8 +33,7 @@ from app.ui import review_data as data
 from app.ui.batches_parts import banner_style, document_state_text
 from app.ui.nav import error_text
 from app.ui.page_view import PageView
-from app.ui.review_actions import ReviewDecisions
-from app.ui.review_dialogs import RejectDialog
+from app.ui.review_dialogs import RejectDialog, approve_all_box
 from app.ui.review_panel import ReviewDetailsPanel
 from app.ui.session import UiSession
 from app.ui.shortcuts import shortcut
@@ -56,28 +56,28 @@ class ReviewView(QWidget):
         self.detail: data.ReviewDetail | None = None
         self.dialog: RejectDialog | None = None
         self.confirm: QMessageBox | None = None
-        self.advance_from: int | None = None
+        self._advance_from: int | None = None
         self._generation = 0  # of list loads; an older answer arriving late is dropped
         self._detail_generation = 0
         self._busy = False
         self.secret_gate = SigningSecretGate(session, self)  # asks for the key's passphrase if needed
-        self.decisions = ReviewDecisions(self)
         self.stack = QStackedWidget()
         self.notice = QLabel(self.tr("Only a supervisor can review and approve documents."))
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.notice)
         self.stack.addWidget(self._build_content())
         QVBoxLayout(self).addWidget(self.stack)
-        self.decisions.update_buttons()  # nothing to decide on until a document has loaded
+        self._update_buttons()  # nothing to decide on until a document has loaded
         session.signals.data_changed.connect(self._on_data_changed)
         session.signals.user_changed.connect(self._on_user_changed)
         self.refresh()
+
+    # --- layout ------------------------------------------------------------------------------------
 
     def _on_user_changed(self, *_args: object) -> None:
         """A bound slot (Qt drops it with the widget; a lambda would outlive the screen)."""
         self.refresh()
 
-    # --- layout ------------------------------------------------------------------------------------
     def _build_content(self) -> QWidget:
         content = QWidget()
         title = QLabel(self.tr("Review documents"))
@@ -174,7 +174,9 @@ class ReviewView(QWidget):
             items = data.review_items(station, batch_id, doctypes) if batch_id is not None else []
             return batches, batch_id, items
 
-        self.session.runner.start(job, partial(self._on_loaded, generation), self.show_error, owner=self)
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(partial(self._on_loaded, generation))
+        task.signals.failed.connect(self._show_error)
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("batches", "documents"):
@@ -200,7 +202,7 @@ class ReviewView(QWidget):
         return int(value) if value is not None else None
 
     def _on_batch_chosen(self, _index: int) -> None:
-        self.advance_from = None
+        self._advance_from = None
         self.refresh()
 
     def _fill_documents(self) -> None:
@@ -220,7 +222,7 @@ class ReviewView(QWidget):
             self.detail = None
             self._clear_pages()
             self.panel.show_placeholder(self.tr("No document of this batch is awaiting review."))
-            self.decisions.update_buttons()
+            self._update_buttons()
         else:
             self.doc_list.setCurrentRow(row)
             self._on_document_chosen(row)
@@ -228,9 +230,9 @@ class ReviewView(QWidget):
     def _row_to_show(self, current: int | None) -> int | None:
         ids = [i.id for i in self.items]
         waiting = [n for n, i in enumerate(self.items) if i.state is DocumentState.SUBMITTED]
-        if self.advance_from is not None and self.advance_from in ids:
-            start = ids.index(self.advance_from)
-            self.advance_from = None
+        if self._advance_from is not None and self._advance_from in ids:
+            start = ids.index(self._advance_from)
+            self._advance_from = None
             later = [n for n in waiting if n > start] + [n for n in waiting if n < start]
             return later[0] if later else start
         if current in ids:
@@ -248,7 +250,9 @@ class ReviewView(QWidget):
             detail = data.load_detail(station, user, doc_id, doctypes)
             return detail, [QImage.fromData(page) for page in detail.pages]
 
-        self.session.runner.start(job, partial(self._on_detail, generation), self.show_error, owner=self)
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(partial(self._on_detail, generation))
+        task.signals.failed.connect(self._show_error)
 
     def _on_detail(self, generation: int, result: tuple[data.ReviewDetail, list[QImage]]) -> None:
         if generation != self._detail_generation:
@@ -260,7 +264,7 @@ class ReviewView(QWidget):
             view = PageView()
             view.set_image(image)
             self.pages.addTab(view, self.tr("Page %1").replace("%1", str(number)))
-        self.decisions.update_buttons()
+        self._update_buttons()
 
     def _clear_pages(self) -> None:
         while self.pages.count():
@@ -275,26 +279,125 @@ class ReviewView(QWidget):
             self.doc_list.setCurrentRow(row)
 
     # --- decisions ---------------------------------------------------------------------------------
+    def _waiting_ids(self) -> list[int]:
+        return [i.id for i in self.items if i.state is DocumentState.SUBMITTED]
+
+    def _update_buttons(self) -> None:
+        ready = self.detail is not None and self.detail.state is DocumentState.SUBMITTED and not self._busy
+        self.approve_button.setEnabled(ready)
+        self.reject_button.setEnabled(ready)
+        self.all_button.setEnabled(bool(self._waiting_ids()) and not self._busy)
+
+    def _title(self) -> str:
+        assert self.detail is not None
+        number = self.tr("Document %1").replace("%1", str(self.detail.number))
+        return f"{number} — {self.detail.type_label}" if self.detail.type_label else number
+
     def approve_current(self) -> None:
-        """Approve and sign the shown document (the signing key is opened first)."""
-        self.decisions.approve_current()
+        if not self.approve_button.isEnabled() or self.detail is None or self.session.user is None:
+            return
+        done = self.tr("%1: approved and signed.").replace("%1", self._title())
+        self._with_key(partial(self._approve_one, self.detail.id, done))
+
+    def _approve_one(self, doc_id: int, done: str, secret: str | None) -> None:
+        station, user, doctypes = self.session.station, self.session.user, self.doctypes
+        if user is None:
+            self._on_key_cancelled()
+            return
+        job = partial(data.approve_one, station, user, doc_id, doctypes, secret)
+        self._run(lambda **_kw: job(), doc_id, done)
+
+    def _with_key(self, proceed: Callable[[str | None], None]) -> None:
+        """Open the signing key first (asking for its passphrase or PIN if locked), then ``proceed``."""
+        self._busy = True
+        self._update_buttons()
+        self.secret_gate.run(proceed, self._on_decision_failed, self._on_key_cancelled)
+
+    def _on_key_cancelled(self) -> None:
+        self._busy = False
+        self._update_buttons()
 
     def reject_current(self) -> None:
-        """Ask for a reason, then return the shown document to the officer."""
-        self.decisions.reject_current()
+        if not self.reject_button.isEnabled() or self.detail is None:
+            return
+        self.dialog = RejectDialog(self._title(), self)
+        self.dialog.accepted.connect(self._on_reject_reason)
+        self._open_modal(self.dialog)
+
+    def _on_reject_reason(self) -> None:
+        if self.dialog is None or self.detail is None or self.session.user is None:
+            return
+        reason, title = self.dialog.reason_text(), self._title()
+        station, user, doc_id = self.session.station, self.session.user, self.detail.id
+        done = self.tr("%1: returned to the officer.").replace("%1", title)
+        self._run(lambda **_kw: data.reject_one(station, user, doc_id, reason), doc_id, done)
 
     def approve_remaining(self) -> None:
-        """After a confirmation, approve and sign every document of the batch still awaiting review."""
-        self.decisions.approve_remaining()
+        waiting = self._waiting_ids()
+        if not waiting or self._busy:
+            return
+        self.confirm = approve_all_box(len(waiting), self)
+        self.confirm.accepted.connect(partial(self._with_key, partial(self._approve_all, waiting)))
+        self._open_modal(self.confirm)
 
-    def enable_shortcuts(self, enabled: bool) -> None:
+    def _open_modal(self, dialog: QDialog) -> None:
+        """The screen's own shortcuts pause while a dialog is open (its Ctrl+Enter is the dialog's)."""
+        self._enable_shortcuts(False)
+        dialog.finished.connect(lambda _result: self._enable_shortcuts(True))
+        dialog.open()
+
+    def _enable_shortcuts(self, enabled: bool) -> None:
         for made in self._shortcuts:
             made.setEnabled(enabled)
 
-    def show_error(self, error: object) -> None:
-        self.show_message(error_text(error), False)
+    def _approve_all(self, waiting: list[int], secret: str | None) -> None:
+        user, station, doctypes = self.session.user, self.session.station, self.doctypes
+        if user is None:
+            self._on_key_cancelled()
+            return
 
-    def show_message(self, text: str, ok: bool) -> None:
+        def job(progress: Any, cancel: Any, **_kw: Any) -> Any:
+            return data.approve_all(
+                station, user, waiting, doctypes, secret=secret, progress=progress, cancel=cancel
+            )
+
+        self.progress.setRange(0, len(waiting))
+        self.progress.setValue(0)
+        self.progress.show()
+        task = self._run(job, None, "")
+        task.signals.progress.connect(lambda e: self.progress.setValue(e.done))
+
+    def _run(self, job: Any, doc_id: int | None, done_text: str) -> Any:
+        self._busy = True
+        self._update_buttons()
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(partial(self._on_decided, doc_id, done_text))
+        task.signals.failed.connect(self._on_decision_failed)
+        return task
+
+    def _on_decided(self, doc_id: int | None, done_text: str, result: object) -> None:
+        self._busy = False
+        self.progress.hide()
+        if isinstance(result, data.ApproveAllOutcome):
+            done_text = self.tr("Approved and signed %1 documents.").replace("%1", str(len(result.approved)))
+            numbers = {i.id: i.number for i in self.items}
+            for failed_id, why in result.failed:
+                line = self.tr("Document %1: %2").replace("%1", str(numbers.get(failed_id, failed_id)))
+                done_text += "\n" + line.replace("%2", why)
+        self._show_message(done_text, not isinstance(result, data.ApproveAllOutcome) or not result.failed)
+        self._advance_from = doc_id
+        self.session.changed("documents")
+
+    def _on_decision_failed(self, error: object) -> None:
+        self._busy = False
+        self.progress.hide()
+        self._update_buttons()
+        self._show_error(error)
+
+    def _show_error(self, error: object) -> None:
+        self._show_message(error_text(error), False)
+
+    def _show_message(self, text: str, ok: bool) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(banner_style(ok))
         self.message.show()

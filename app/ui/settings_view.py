@@ -149,12 +149,9 @@ class SettingsView(QWidget):
         def job(**_: Any) -> StationConfig:
             return store.config.get()
 
-        self.session.runner.start(
-            job,
-            on_finished=self._show_config,
-            on_failed=lambda error: self._set_status(error_text(error), error=True),
-            owner=self,
-        )
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(self._show_config)
+        task.signals.failed.connect(lambda error: self._set_status(error_text(error), error=True))
 
     def _show_config(self, config: StationConfig) -> None:
         self.config = config
@@ -215,7 +212,9 @@ class SettingsView(QWidget):
             return config
 
         self.save_button.setEnabled(False)
-        self.session.runner.start(job, on_finished=self._on_saved, on_failed=self._on_save_failed, owner=self)
+        task = self.session.runner.start(job)
+        task.signals.finished.connect(self._on_saved)
+        task.signals.failed.connect(self._on_save_failed)
 
     def _on_saved(self, config: StationConfig) -> None:
         self.config = config

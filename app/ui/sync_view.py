@@ -144,7 +144,7 @@ class SyncView(QWidget):
         def job(progress: Any, cancel: CancelToken, emit: Any) -> list[QueueRow]:
             return load_queue(self.session)
 
-        self.session.runner.start(job, on_finished=self._on_loaded, owner=self)
+        self.session.runner.start(job, on_finished=self._on_loaded)
 
     def _on_loaded(self, rows: list[QueueRow]) -> None:
         self._rows = rows
@@ -207,7 +207,7 @@ class SyncView(QWidget):
     def _on_send_now(self) -> None:
         self.problem.clear()
         self.session.runner.start(
-            lambda **_kw: self.controller.send_now(), on_finished=lambda _r: self.refresh(), owner=self
+            lambda **_kw: self.controller.send_now(), on_finished=lambda _r: self.refresh()
         )
 
     def _on_pause(self) -> None:

@@ -109,7 +109,7 @@ class UpdateNotice(QObject):
         def job(**_: Any) -> UpdateInfo | None:
             return station_update(store, quiet=True, current=current)
 
-        self.runner.start(job, on_finished=self._on_quiet_result, owner=self)
+        self.runner.start(job, on_finished=self._on_quiet_result)
 
     def _on_quiet_result(self, info: UpdateInfo | None) -> None:
         if info is not None:
@@ -124,7 +124,7 @@ class UpdateNotice(QObject):
         def job(**_: Any) -> UpdateInfo | None:
             return station_update(store, quiet=False, current=current)
 
-        self.runner.start(job, on_finished=self._on_checked, on_failed=self._on_check_failed, owner=self)
+        self.runner.start(job, on_finished=self._on_checked, on_failed=self._on_check_failed)
 
     def _on_checked(self, info: UpdateInfo | None) -> None:
         self.check_action.setEnabled(True)

@@ -524,42 +524,42 @@
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="198" />
+        <location filename="../../app/ui/audit_view.py" line="195" />
         <source>The audit log has been altered:</source>
         <translation>Nhật ký đã bị sửa đổi:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="200" />
+        <location filename="../../app/ui/audit_view.py" line="197" />
         <source>Audit log intact (%1 entries)</source>
         <translation>Nhật ký toàn vẹn (%1 mục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="208" />
+        <location filename="../../app/ui/audit_view.py" line="205" />
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="209" />
+        <location filename="../../app/ui/audit_view.py" line="206" />
         <source>All actions</source>
         <translation>Tất cả hành động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="244" />
+        <location filename="../../app/ui/audit_view.py" line="241" />
         <source>Showing %1 of %2 entries</source>
         <translation>Đang hiện %1/%2 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="251" />
+        <location filename="../../app/ui/audit_view.py" line="248" />
         <source>Export the audit log</source>
         <translation>Xuất nhật ký hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="253" />
+        <location filename="../../app/ui/audit_view.py" line="250" />
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="278" />
+        <location filename="../../app/ui/audit_view.py" line="272" />
         <source>Saved the audit log to %1</source>
         <translation>Đã lưu nhật ký vào %1</translation>
     </message>
@@ -608,17 +608,17 @@
         <translation>Ký số và trình duyệt mọi tài liệu đã nhập thông tin của lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="248" />
+        <location filename="../../app/ui/batches_view.py" line="241" />
         <source>Opening the signing key…</source>
         <translation>Đang mở khóa ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="262" />
+        <location filename="../../app/ui/batches_view.py" line="255" />
         <source>Signing…</source>
         <translation>Đang ký số…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batches_view.py" line="276" />
+        <location filename="../../app/ui/batches_view.py" line="270" />
         <source>Signing and submitting: %1 of %2 documents</source>
         <translation>Đang ký số và trình duyệt: %1/%2 tài liệu</translation>
     </message>
@@ -864,12 +864,12 @@
         <translation>Hãy chọn một trang đã được xử lý xong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_commands.py" line="128" />
+        <location filename="../../app/ui/capture_commands.py" line="125" />
         <source>New batch</source>
         <translation>Lô mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_commands.py" line="136" />
+        <location filename="../../app/ui/capture_commands.py" line="133" />
         <source>Separator sheets saved: %1</source>
         <translation>Đã lưu tờ phân tách: %1</translation>
     </message>
@@ -971,7 +971,7 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="153" />
+        <location filename="../../app/ui/capture_view.py" line="152" />
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
@@ -996,7 +996,7 @@
         <translation>Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="255" />
+        <location filename="../../app/ui/capture_view.py" line="253" />
         <source>Select a page to see it large.</source>
         <translation>Chọn một trang để xem ảnh lớn.</translation>
     </message>
@@ -1021,18 +1021,18 @@
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="176" />
+        <location filename="../../app/ui/capture_view.py" line="175" />
         <source>%1 pages scanned</source>
         <translation>Đã quét %1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="183" />
+        <location filename="../../app/ui/capture_view.py" line="182" />
         <source>Reading the text of the pages...</source>
         <translation>Đang nhận dạng chữ trên các trang...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="189" />
-        <location filename="../../app/ui/capture_view.py" line="222" />
+        <location filename="../../app/ui/capture_view.py" line="188" />
+        <location filename="../../app/ui/capture_view.py" line="220" />
         <source>%1 pages, %2 documents</source>
         <translation>%1 trang, %2 tài liệu</translation>
     </message>
@@ -1178,37 +1178,37 @@
         <translation>Chờ gửi (cuối mỗi ngày)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="248" />
+        <location filename="../../app/ui/dashboard_view.py" line="247" />
         <source>No inventory for this result type yet.</source>
         <translation>Chưa có số liệu kiểm kê cho loại kết quả này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="257" />
+        <location filename="../../app/ui/dashboard_view.py" line="256" />
         <source>No inventory yet: enter or import the paper counts on the Inventory screen.</source>
         <translation>Chưa có số liệu kiểm kê: hãy ghi số lượng giấy tờ (hoặc nhập từ Excel) ở màn hình Kiểm kê.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="278" />
+        <location filename="../../app/ui/dashboard_view.py" line="277" />
         <source>Last %1 days: pages scanned: %2 · documents returned: %3 · waiting to be sent now: %4</source>
         <translation>%1 ngày qua: đã quét %2 trang · %3 hồ sơ bị trả lại · hiện còn chờ gửi: %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="288" />
+        <location filename="../../app/ui/dashboard_view.py" line="287" />
         <source>No pages scanned in this period. Scan a batch on the Scan screen or choose a longer period.</source>
         <translation>Chưa quét trang nào trong khoảng thời gian này. Hãy quét một lô ở màn hình Quét hoặc chọn khoảng thời gian dài hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="292" />
+        <location filename="../../app/ui/dashboard_view.py" line="291" />
         <source>No document was returned in this period.</source>
         <translation>Không có hồ sơ nào bị trả lại trong khoảng thời gian này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="295" />
+        <location filename="../../app/ui/dashboard_view.py" line="294" />
         <source>Nothing was waiting to be sent.</source>
         <translation>Không có hồ sơ nào phải chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="304" />
+        <location filename="../../app/ui/dashboard_view.py" line="303" />
         <source>No work recorded for this choice. Choose a longer period, or another type or officer.</source>
         <translation>Chưa có kết quả làm việc nào theo lựa chọn này. Hãy chọn khoảng thời gian dài hơn, hoặc loại kết quả hay cán bộ khác.</translation>
     </message>
@@ -1223,17 +1223,17 @@
         <translation>Theo loại kết quả (xanh: đã số hóa, vạch đỏ: chỉ tiêu kế hoạch)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="260" />
+        <location filename="../../app/ui/dashboard_view.py" line="259" />
         <source>%1 working days at the current pace</source>
         <translation>Cần khoảng %1 ngày làm việc với tốc độ hiện nay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="263" />
+        <location filename="../../app/ui/dashboard_view.py" line="262" />
         <source>Digitised %1 of %2 papers (%3%); the plan asks %4% by the end of %5. Missing: %6 papers. %7</source>
         <translation>Đã số hóa %1/%2 giấy tờ (%3%); kế hoạch yêu cầu %4% đến cuối năm %5. Còn thiếu: %6 giấy tờ. %7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="241" />
+        <location filename="../../app/ui/dashboard_view.py" line="240" />
         <source>Pace: %1 documents per working day · waiting to be sent: %2 · out of scope: %3</source>
         <translation>Tốc độ: %1 hồ sơ mỗi ngày làm việc · chờ gửi: %2 · ngoài phạm vi: %3</translation>
     </message>
@@ -1322,107 +1322,107 @@
 <context>
     <name>DescribeView</name>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="70" />
+        <location filename="../../app/ui/describe_view.py" line="74" />
         <source>&amp;Batch:</source>
         <translation>Lô &amp;quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="72" />
+        <location filename="../../app/ui/describe_view.py" line="76" />
         <source>Batch</source>
         <translation>Lô quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="77" />
+        <location filename="../../app/ui/describe_view.py" line="81" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="84" />
+        <location filename="../../app/ui/describe_view.py" line="88" />
         <source>Returned by the supervisor</source>
         <translation>Bị lãnh đạo trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="109" />
+        <location filename="../../app/ui/describe_view.py" line="113" />
         <source>Document &amp;type:</source>
         <translation>Loại &amp;giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="111" />
+        <location filename="../../app/ui/describe_view.py" line="115" />
         <source>Document type</source>
         <translation>Loại giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="134" />
+        <location filename="../../app/ui/describe_view.py" line="138" />
         <source>Out of digitisation scope…</source>
         <translation>Ngoài phạm vi số hóa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="135" />
+        <location filename="../../app/ui/describe_view.py" line="139" />
         <source>Mark out of digitisation scope</source>
         <translation>Đánh dấu ngoài phạm vi số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="136" />
+        <location filename="../../app/ui/describe_view.py" line="140" />
         <source>Mark this paper out of digitisation scope (Ctrl+Shift+O)</source>
         <translation>Đánh dấu giấy tờ này ngoài phạm vi số hóa (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="138" />
+        <location filename="../../app/ui/describe_view.py" line="142" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="139" />
+        <location filename="../../app/ui/describe_view.py" line="143" />
         <source>Save the document's data</source>
         <translation>Lưu thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="140" />
+        <location filename="../../app/ui/describe_view.py" line="144" />
         <source>Ctrl+S; Ctrl+Enter saves and opens the next document</source>
         <translation>Ctrl+S; Ctrl+Enter lưu và chuyển sang tài liệu tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_navigation.py" line="84" />
+        <location filename="../../app/ui/describe_view.py" line="246" />
         <source>No batch yet: scan a batch first.</source>
         <translation>Chưa có lô nào: hãy quét một lô trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_navigation.py" line="96" />
+        <location filename="../../app/ui/describe_view.py" line="256" />
         <source>This batch has no documents.</source>
         <translation>Lô này chưa có tài liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_navigation.py" line="181" />
+        <location filename="../../app/ui/describe_view.py" line="355" />
         <source>Returned: %1</source>
         <translation>Bị trả lại: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="224" />
+        <location filename="../../app/ui/describe_view.py" line="361" />
         <source>Out of scope: %1</source>
         <translation>Ngoài phạm vi số hóa: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="250" />
+        <location filename="../../app/ui/describe_view.py" line="387" />
         <source>Changes not saved yet (Ctrl+S saves).</source>
         <translation>Có thay đổi chưa lưu (Ctrl+S để lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_saving.py" line="39" />
+        <location filename="../../app/ui/describe_view.py" line="418" />
         <source>Invalid date: type it as day/month/year (e.g. 01/02/2019).</source>
         <translation>Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm (ví dụ 01/02/2019).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_saving.py" line="61" />
+        <location filename="../../app/ui/describe_view.py" line="443" />
         <source>Not saved: check %1.</source>
         <translation>Chưa lưu: hãy kiểm tra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_saving.py" line="130" />
+        <location filename="../../app/ui/describe_view.py" line="493" />
         <source>Saved: document %1.</source>
         <translation>Đã lưu tài liệu %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_saving.py" line="160" />
+        <location filename="../../app/ui/describe_view.py" line="528" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
@@ -1730,42 +1730,42 @@
         <translation>Lưu tệp mẫu kiểm kê trống (Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="182" />
+        <location filename="../../app/ui/inventory_view.py" line="179" />
         <source>No inventory yet. Press Insert to add the count of still-valid papers for one agency, result type and year, or Ctrl+I to import the station's Excel template once filled (Ctrl+T saves an empty one).</source>
         <translation>Chưa có số liệu kiểm kê. Nhấn Insert để thêm số giấy tờ còn hiệu lực của một cơ quan, một loại kết quả, một năm; hoặc nhấn Ctrl+I để nhập tệp mẫu Excel của trạm đã điền (Ctrl+T để lưu tệp mẫu trống).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="249" />
+        <location filename="../../app/ui/inventory_view.py" line="248" />
         <source>Saved: %1, %2, %3 — %4.</source>
         <translation>Đã lưu: %1, %2, năm %3 — %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="249" />
+        <location filename="../../app/ui/inventory_view.py" line="248" />
         <source>Added: %1, %2, %3 — %4.</source>
         <translation>Đã thêm: %1, %2, năm %3 — %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="257" />
+        <location filename="../../app/ui/inventory_view.py" line="256" />
         <source>Nothing changed.</source>
         <translation>Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="279" />
+        <location filename="../../app/ui/inventory_view.py" line="278" />
         <source>Deleted: %1, %2, %3.</source>
         <translation>Đã xóa: %1, %2, năm %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="294" />
+        <location filename="../../app/ui/inventory_view.py" line="293" />
         <source>Importing %1…</source>
         <translation>Đang nhập %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="298" />
+        <location filename="../../app/ui/inventory_view.py" line="297" />
         <source>Imported %1: %2 rows read, %3 new or changed.</source>
         <translation>Đã nhập %1: đọc %2 dòng, %3 dòng mới hoặc thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="314" />
+        <location filename="../../app/ui/inventory_view.py" line="313" />
         <source>Template saved: %1. Fill one row per agency, type and year, then import it.</source>
         <translation>Đã lưu tệp mẫu: %1. Điền mỗi dòng một cơ quan, một loại kết quả, một năm rồi nhập lại vào trạm.</translation>
     </message>
@@ -2577,7 +2577,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review_view.py" line="66" />
+        <location filename="../../app/ui/review_view.py" line="65" />
         <source>Only a supervisor can review and approve documents.</source>
         <translation>Chỉ lãnh đạo (người kiểm tra) mới được xem và duyệt hồ sơ ở màn hình này.</translation>
     </message>
@@ -2663,48 +2663,48 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="190" />
+        <location filename="../../app/ui/review_view.py" line="192" />
         <source>%1 (%2 awaiting review)</source>
         <translation>%1 (%2 chờ duyệt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="44" />
-        <location filename="../../app/ui/review_view.py" line="211" />
+        <location filename="../../app/ui/review_view.py" line="213" />
+        <location filename="../../app/ui/review_view.py" line="293" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="217" />
+        <location filename="../../app/ui/review_view.py" line="219" />
         <source>%1 documents awaiting review</source>
         <translation>Còn %1 tài liệu chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="222" />
+        <location filename="../../app/ui/review_view.py" line="224" />
         <source>No document of this batch is awaiting review.</source>
         <translation>Lô này không còn tài liệu nào chờ duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_view.py" line="262" />
+        <location filename="../../app/ui/review_view.py" line="266" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="52" />
+        <location filename="../../app/ui/review_view.py" line="299" />
         <source>%1: approved and signed.</source>
         <translation>%1: đã duyệt và ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="117" />
+        <location filename="../../app/ui/review_view.py" line="332" />
         <source>%1: returned to the officer.</source>
         <translation>%1: đã trả lại cho cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="146" />
+        <location filename="../../app/ui/review_view.py" line="382" />
         <source>Approved and signed %1 documents.</source>
         <translation>Đã duyệt và ký số %1 tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_actions.py" line="151" />
+        <location filename="../../app/ui/review_view.py" line="385" />
         <source>Document %1: %2</source>
         <translation>Tài liệu %1: %2</translation>
     </message>
@@ -2967,12 +2967,12 @@
         <translation>Giới hạn &amp;băng thông:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199" />
+        <location filename="../../app/ui/settings_view.py" line="196" />
         <source>Invalid template: %1</source>
         <translation>Mẫu mã không hợp lệ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223" />
+        <location filename="../../app/ui/settings_view.py" line="222" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
