@@ -181,6 +181,10 @@ class DescribeForm(QWidget):
     def first_editor(self) -> QWidget | None:
         return next((row.editor for row in self.rows.values()), None)
 
+    def focused_key(self) -> str | None:
+        """The field whose editor has the keyboard focus, if any."""
+        return next((key for key, row in self.rows.items() if row.editor.hasFocus()), None)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         key = watched.property("field_key") if isinstance(watched, QWidget) else None
         if key is None:

@@ -57,6 +57,7 @@ class DescribeView(QWidget):
         self.guard = UnsavedGuard(self)
         self._saves = 0  # saves started: a document read before the latest save is stale
         self._pending_move: int | None = None  # the document to show once the edits are settled
+        self._loading: int | None = None  # the document being read for the form (one read at a time)
         # The question asked when edits cannot be saved: (title, problem lines) -> "discard" | "stay".
         self.ask_unsaved: Callable[[str, list[str]], str] = lambda title, lines: ask_with_dialog(
             self, title, lines
@@ -261,6 +262,8 @@ class DescribeView(QWidget):
         self.documents.blockSignals(False)
         if item is not None and self.loaded is not None and self.loaded.document.id == keep:
             return  # same document still shown: keep what the officer is typing
+        if item is not None and self._loading == keep:
+            return  # already being read: a second read would rebuild the form under the cursor
         self._on_document_chosen(self.documents.currentItem(), None)
 
     def _show_nothing(self, text: str) -> None:
@@ -287,10 +290,16 @@ class DescribeView(QWidget):
             self._pending_move = document_id
             return
         user, saves = self.session.user, self._saves
+        self._loading = document_id
         self._run(
             lambda **_: data.load_document(self.session.station, user, document_id),
             lambda loaded: self._show_document(loaded, saves),
+            self._on_load_failed,
         )
+
+    def _on_load_failed(self, error: object) -> None:
+        self._loading = None
+        self._on_failed(error)
 
     def _move_pending(self) -> None:
         target, self._pending_move = self._pending_move, None
@@ -315,11 +324,14 @@ class DescribeView(QWidget):
 
     # ---- one document -------------------------------------------------------------------------
     def _show_document(self, loaded: LoadedDocument, saves: int) -> None:
+        if self._loading == loaded.document.id:
+            self._loading = None
         if loaded.document.id != self.documents.current_id():
             return  # the officer moved on while it loaded
         shown = self.loaded is not None and self.loaded.document.id == loaded.document.id
         if shown and (saves != self._saves or self.guard.dirty()):
             return  # read before the last save, or the officer is typing: the form stays as it is
+        focused = self.form.focused_key() if shown else None
         self.loaded = loaded
         self._show_banner(loaded)
         self.pages.set_pages(loaded.pages)
@@ -328,6 +340,9 @@ class DescribeView(QWidget):
         self.save_button.setEnabled(self._can_edit())
         self.scope_button.setEnabled(self._can_edit() and self.session.can(Action.MARK_OUT_OF_SCOPE))
         self.status.clear()
+        if focused is not None and focused in self.form.rows:  # read again: the cursor stays put
+            self.form.rows[focused].editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         first = self.issuer.printed if self.form.first_editor() is None else self.form.first_editor()
         if first is not None and self.isVisible():
             first.setFocus(Qt.FocusReason.OtherFocusReason)

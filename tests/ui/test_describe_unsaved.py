@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from app.bootstrap import Station
 from app.core.models import DocumentState
 from app.demo.station_setup import DEMO_PASSWORD
+from app.ui import describe_data as data
 from app.ui.describe_unsaved import DISCARD, STAY, UnsavedDialog
 from app.ui.describe_view import DescribeView
 from app.ui.main_window import MainWindow
@@ -215,3 +217,25 @@ def test_the_question_is_in_vietnamese_and_enter_or_esc_stay(qtbot, vietnamese: 
     dialog.open()
     dialog.discard_button.click()
     assert dialog.choice() == DISCARD
+
+
+def test_a_list_refresh_while_the_next_document_loads_leaves_the_form_under_the_cursor(
+    qtbot, screen: DescribeView
+) -> None:
+    """Saving refreshes the document list; if that answer arrives before the next document's, the
+    document is not read (and the form not rebuilt) a second time under the officer's cursor."""
+    _, second = document_ids(screen)
+    summaries = data.load_documents(screen.session.station, screen.batch_combo.currentData())
+    screen.go(+1)  # reading the second document starts
+    screen._on_documents(summaries)  # the list refresh answers first
+    qtbot.waitUntil(lambda: screen.loaded is not None and screen.loaded.document.id == second, timeout=5000)
+    field = editor(screen, "trich_yeu")
+    focused(qtbot, field)
+    screen.session.runner.wait()
+    qtbot.wait(200)  # any late answer is delivered now
+    assert isValid(field), "the form was built again after the officer started on it"
+    assert field.hasFocus()
+    screen.session.changed("documents")  # another screen changed the batch: same document, same cursor
+    screen.session.runner.wait()
+    qtbot.wait(200)
+    assert isValid(field) and field.hasFocus()
