@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.context
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -16,7 +17,7 @@ from app.core.agencies import load_catalogue
 from app.core.doctypes import load_doctypes
 from app.core.errors import DriverUnavailable
 from app.core.issuer import IssuerMatcher
-from app.core.models import Page
+from app.core.models import Page, PageFindings
 from app.core.outputs import Description, ReadFn, build_document_pdfs, describe_documents
 from app.core.pipeline import BatchResult, PageWorkFn
 from app.core.ports import CaptureJournal, Scanner
@@ -26,7 +27,7 @@ from app.core.session import ThumbnailFn
 from app.core.settings import Settings
 from app.demo.sample_pages import ensure_demo_pages
 from app.demo.station_setup import ensure_demo_station
-from app.imaging.analyzer import thumbnail
+from app.imaging.analyzer import cleaned_thumbnail, thumbnail
 from app.scanning.files import FileImportScanner
 from app.scanning.simulated import SimulatedFeeder
 from app.store import Store, default_data_dir, open_store
@@ -67,6 +68,11 @@ class Station:
     @property
     def thumbnail(self) -> ThumbnailFn:
         return thumbnail
+
+    @property
+    def cleaned_thumbnail(self) -> Callable[[bytes, PageFindings | None], bytes]:
+        """The page strip's picture of an analysed page: cropped, deskewed and upright."""
+        return cleaned_thumbnail
 
     def worker_pool(self, workers_count: int | None = None) -> Executor:
         """Low-priority worker processes (default: cores - 1, at least 1, leaving one for the UI)."""

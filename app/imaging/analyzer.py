@@ -10,11 +10,12 @@ need.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import cv2
 import numpy as np
 
-from app.core.models import PageFindings
+from app.core.models import PageFindings, Point
 from app.core.ports import PageAnalysis
 from app.imaging.blank import is_blank
 from app.imaging.color import is_color_page
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DPI = 300  # a file without a resolution tag is assumed to be a 300 dpi scan
 THUMBNAIL_SIDE = 320
+Quad = tuple[Point, Point, Point, Point]
 COLOUR_CHECK_FACTOR = 4  # two halvings
 
 
@@ -93,14 +95,38 @@ def clean_image(image: np.ndarray, findings: PageFindings) -> np.ndarray:
 
 def thumbnail(data: bytes, max_side: int = THUMBNAIL_SIDE) -> bytes:
     """A small JPEG of the scan for the page strip, decoded at reduced size (fast, no cleanup)."""
-    arr = np.frombuffer(data, np.uint8)
-    small = cv2.imdecode(arr, cv2.IMREAD_REDUCED_COLOR_4)
-    if small is None:
-        small = decode_image(data).image  # TIFF/PDF and friends: full decode
-    scale = max_side / max(small.shape[:2])
+    return _small_jpeg(_reduced(data), max_side)
+
+
+def cleaned_thumbnail(data: bytes, findings: PageFindings | None, max_side: int = THUMBNAIL_SIDE) -> bytes:
+    """The page strip's picture of the page as cleanup left it (cropped, deskewed, upright), made
+    from a reduced decode so that it stays fast; the scan as is when it has not been analysed."""
+    small = _reduced(data)
+    if findings is not None and findings.width > 0 and findings.height > 0:
+        fx, fy = small.shape[1] / findings.width, small.shape[0] / findings.height
+        corners = _scaled(findings.page_quad, fx, fy)
+        scaled = replace(findings, width=small.shape[1], height=small.shape[0], page_quad=corners)
+        small = clean_image(small, scaled)
+    return _small_jpeg(small, max_side)
+
+
+def _scaled(quad: Quad | None, fx: float, fy: float) -> Quad | None:
+    if quad is None:
+        return None
+    a, b, c, d = ((x * fx, y * fy) for x, y in quad)
+    return (a, b, c, d)
+
+
+def _reduced(data: bytes) -> np.ndarray:
+    small = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_COLOR_4)
+    return small if small is not None else decode_image(data).image  # TIFF/PDF and friends: full decode
+
+
+def _small_jpeg(image: np.ndarray, max_side: int) -> bytes:
+    scale = max_side / max(image.shape[:2])
     if scale < 1:
-        small = cv2.resize(small, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ok, encoded = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 80])
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 80])
     return encoded.tobytes() if ok else b""
 
 

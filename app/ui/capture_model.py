@@ -10,11 +10,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.bootstrap import Station
-from app.core.models import Document, Page
+from app.core.models import Document, Page, PageFindings
 
 log = logging.getLogger(__name__)
 
-ThumbCache = dict[str, bytes]  # page sha256 -> thumbnail JPEG
+ThumbCache = dict[str, bytes]  # thumb_key(page) (or the sha256 of a page just scanned) -> JPEG
+ThumbFn = Callable[[bytes, PageFindings | None], bytes]
+
+
+def thumb_key(page: Page) -> str:
+    """The thumbnail's cache key: the scan and what cleanup did to it (rotating or cropping changes it)."""
+    found = page.findings
+    if found is None:
+        return page.sha256
+    return f"{page.sha256}:{found.orientation}:{found.skew_deg:.3f}:{found.page_quad}"
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,7 @@ class BatchSnapshot:
         return found
 
 
-def load_batch(
-    station: Station, batch_id: int, cache: ThumbCache, thumb: Callable[[bytes], bytes]
-) -> BatchSnapshot:
+def load_batch(station: Station, batch_id: int, cache: ThumbCache, thumb: ThumbFn) -> BatchSnapshot:
     """Read the batch (runner thread): pages in reading order, each document's pages together."""
     store = station.store
     pages = store.list_pages(batch_id)
@@ -68,10 +75,11 @@ def load_batch(
     snap = BatchSnapshot(batch_id, documents=documents)
 
     def entry(page: Page) -> PageEntry:
-        if page.sha256 not in cache:
-            cache[page.sha256] = thumb(store.read_page(page))
+        key = thumb_key(page)
+        if key not in cache:
+            cache[key] = thumb(store.read_page(page), page.findings)
         doc = page.document_id if not page.trashed else None
-        return PageEntry(page, doc, index_of.get(doc) if doc is not None else None, cache[page.sha256])
+        return PageEntry(page, doc, index_of.get(doc) if doc is not None else None, cache[key])
 
     emitted: set[int] = set()
     for page in pages:

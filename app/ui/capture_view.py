@@ -23,6 +23,7 @@ from app.core.cancel import CancelToken, ProgressEvent
 from app.core.errors import StationError
 from app.core.pipeline import BatchResult
 from app.core.session import PageReady
+from app.ui.app import current_language
 from app.ui.capture_commands import CaptureCommands
 from app.ui.capture_edits import CaptureEdits
 from app.ui.capture_model import BatchSnapshot, PageEntry, ThumbCache, load_batch
@@ -139,9 +140,7 @@ class CaptureView(QWidget):
         task.signals.item.connect(self._on_item)
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(self._on_processed)
-        task.signals.failed.connect(
-            lambda error: self._done(error.user_message(self.station.settings.language))
-        )
+        task.signals.failed.connect(lambda error: self._done(error.user_message(current_language())))
 
     def _on_stop_clicked(self) -> None:
         if self._scan_cancel is not None:
@@ -149,7 +148,7 @@ class CaptureView(QWidget):
 
     def _on_item(self, item: object) -> None:
         if isinstance(item, StationError):
-            QMessageBox.warning(self, self.tr("Scanner"), item.user_message(self.station.settings.language))
+            QMessageBox.warning(self, self.tr("Scanner"), item.user_message(current_language()))
             return
         assert isinstance(item, tuple)
         kind, payload = item
@@ -161,7 +160,7 @@ class CaptureView(QWidget):
                     text = self.texts.describe(
                         payload.page.seq, payload.findings, payload.error is not None, None
                     )
-                    self._paint(self.pages.item(row), text, payload.page.sha256, None)
+                    self._paint(self.pages.item(row), text, self._thumbs.get(payload.page.sha256, b""), None)
         elif kind == "assembled":
             self.open_batch(payload.batch.id, payload.batch.name)
 
@@ -204,7 +203,7 @@ class CaptureView(QWidget):
         """Show a batch's pages from the store (after a scan, after each change, or from elsewhere);
         ``announce`` puts the batch's counts in the status line."""
         self.batch_id, self.batch_name = batch_id, name or self.batch_name
-        thumbs, thumb = self._thumbs, self.station.thumbnail
+        thumbs, thumb = self._thumbs, self.station.cleaned_thumbnail
         keep = select if select is not None else self.pages.page_id()
         self.runner.start(
             lambda **_: load_batch(self.station, batch_id, thumbs, thumb),
@@ -227,20 +226,16 @@ class CaptureView(QWidget):
                 entry.page.seq, findings, entry.page.error_code is not None, entry.doc_index
             )
             item = self.pages.add_page(entry.page.id, "", thumbnail_icon(b"", "", "", None, False), False)
-            self._paint(item, text, entry.page.sha256, entry.doc_index)
+            self._paint(item, text, entry.thumbnail, entry.doc_index)
         self.pages.blockSignals(False)
         if select is None or not self.pages.select_page(select):
             self.pages.setCurrentRow(0 if self.pages.count() else -1)
         self.trash.show_entries(snap.trash)
         self._show_selected()
 
-    def _paint(self, item: Any, text: Any, sha: str, doc_index: int | None) -> None:
+    def _paint(self, item: Any, text: Any, picture: bytes, doc_index: int | None) -> None:
         item.setText(text.text)
-        item.setIcon(
-            thumbnail_icon(
-                self._thumbs.get(sha, b""), text.badge, text.badge_colour, doc_index, bool(text.warnings)
-            )
-        )
+        item.setIcon(thumbnail_icon(picture, text.badge, text.badge_colour, doc_index, bool(text.warnings)))
         item.setForeground(Qt.GlobalColor.red if text.warnings else self.palette().text().color())
 
     def _selected(self) -> PageEntry | None:
@@ -268,9 +263,5 @@ class CaptureView(QWidget):
             self.open_batch(self.batch_id, select=select if select >= 0 else None, announce=False)
 
     def _show_problem(self, problem: object) -> None:
-        text = (
-            problem.user_message(self.station.settings.language)
-            if isinstance(problem, StationError)
-            else str(problem)
-        )
+        text = problem.user_message(current_language()) if isinstance(problem, StationError) else str(problem)
         self.status.setText(text)
