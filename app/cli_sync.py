@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.core.cancel import CancelToken
 from app.core.outbox import OutboxState
+from app.core.retention import KEEP_FOREVER, MAX_RETENTION_DAYS, RetentionResult, check_retention_days
 from app.store import open_store
 from app.store.filestore import BlobStore
 from app.store.outbox import SqliteOutbox
@@ -18,7 +19,7 @@ from app.sync.connectivity import Connectivity
 from app.sync.runner import SyncRunner
 from app.sync.transport import HttpTransport
 from app.sync.window import SendWindow
-from app.sync_service import blob_reader
+from app.sync_service import apply_retention, blob_reader
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +57,39 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not url or not token:
             print(f"Thiếu địa chỉ kho dữ liệu hoặc mã truy cập ({URL_ENV}, {TOKEN_ENV}).", file=sys.stderr)
             return 2
-        return _run(args, store.outbox, store.blobs, url, token)
+        code = _run(args, store.outbox, store.blobs, url, token)
+        _print_retention(apply_retention(store))
+        return code
     finally:
         store.close()
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    """Apply the retention period now (``--days`` overrides the settings; ``--dry-run`` only counts)."""
+    store = open_store(args.data_dir)
+    try:
+        days = args.days if args.days is not None else store.config.get().retention_days
+        if not check_retention_days(days):
+            print(f"Số ngày giữ bản quét phải từ 0 đến {MAX_RETENTION_DAYS}.", file=sys.stderr)
+            return 2
+        if days == KEEP_FOREVER:
+            print("Trạm đang giữ mọi bản quét (thời hạn giữ = 0). Quản trị viên đặt thời hạn trong Cài đặt.")
+            return 0
+        _print_retention(store.retention.run(days, dry_run=args.dry_run))
+        return 0
+    finally:
+        store.close()
+
+
+def _print_retention(result: RetentionResult) -> None:
+    if not result.pages:
+        return
+    verb = "Sẽ xóa" if result.dry_run else "Đã xóa"
+    size = f"{result.bytes_freed / 1_000_000:.1f} MB".replace(".", ",")
+    print(
+        f"{verb} bản quét của {result.documents} tài liệu ({result.pages} trang, {size}) "
+        f"đã được kho trung tâm xác nhận quá {result.days} ngày."
+    )
 
 
 def _run(args: argparse.Namespace, outbox: SqliteOutbox, blobs: BlobStore, url: str, token: str) -> int:
@@ -98,6 +129,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--retry-base", type=float, default=2.0, help=argparse.SUPPRESS)
     p.add_argument("--probe-max", type=float, default=60.0, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_sync)
+    r = sub.add_parser("retention", help="xóa bản quét đã được kho trung tâm xác nhận quá thời hạn giữ")
+    r.add_argument("--days", type=int, default=None, help="số ngày giữ (mặc định: theo Cài đặt của trạm)")
+    r.add_argument("--dry-run", action="store_true", help="chỉ đếm, không xóa")
+    r.set_defaults(func=cmd_retention)
 
 
 def main(argv: list[str] | None = None) -> int:

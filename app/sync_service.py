@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from app import __version__
 from app.core.cancel import CancelToken
-from app.core.errors import SyncError
+from app.core.errors import StationError, SyncError
 from app.core.outbox import OutboxState
+from app.core.retention import RetentionResult
 from app.store import SqliteStore
 from app.store.filestore import BlobStore
 from app.sync.connectivity import Connectivity
@@ -46,6 +47,7 @@ class SyncHandle:
     link: Connectivity
     window: SendWindow | None
     transport: HttpTransport
+    retention: Callable[[], object] | None = None  # applied once each time sending starts
 
     def close(self) -> None:
         self.transport.close()
@@ -65,12 +67,23 @@ def build_sync(
     runner = SyncRunner(store.outbox, transport, blob_reader(store.blobs), on_progress=on_progress)
     window = SendWindow.parse(config.send_window) if config.send_window else None
     link = Connectivity(transport.health, on_change=on_link)
-    return SyncHandle(runner, link, window, transport)
+    return SyncHandle(runner, link, window, transport, lambda: apply_retention(store))
+
+
+def apply_retention(store: SqliteStore, *, dry_run: bool = False) -> RetentionResult:
+    """Remove the scans the station's retention period lets go (confirmed by the central repository
+    long enough ago); nothing when the period is 0 (keep for ever)."""
+    return store.retention.run(store.config.get().retention_days, dry_run=dry_run)
 
 
 def run_sync_forever(handle: SyncHandle, cancel: CancelToken) -> None:
     """Send whenever the link is up until ``cancel``; the GUI runs this on a background task."""
     try:
+        if handle.retention is not None:
+            try:
+                handle.retention()
+            except StationError as exc:  # a scan that cannot go now goes next time; sending goes on
+                log.warning("retention period not applied: %s", exc.code)
         handle.runner.run_forever(cancel, handle.link, handle.window, idle_s=30.0)
     finally:
         handle.close()

@@ -76,6 +76,21 @@ ACTION_LABELS_VI: dict[Action, str] = {
     Action.MANAGE_SETTINGS: "thay đổi cài đặt",
 }
 
+ACTION_LABELS_EN: dict[Action, str] = {
+    Action.SCAN: "scan papers",
+    Action.DESCRIBE: "enter document details",
+    Action.SUBMIT: "submit for review",
+    Action.APPROVE: "approve",
+    Action.REJECT: "return documents",
+    Action.MARK_OUT_OF_SCOPE: "mark documents out of scope",
+    Action.SYNC: "send to the central repository",
+    Action.VIEW_RECORDS: "view records",
+    Action.VIEW_AUDIT: "view the audit log",
+    Action.EDIT_INVENTORY: "edit the inventory",
+    Action.MANAGE_ACCOUNTS: "manage accounts",
+    Action.MANAGE_SETTINGS: "change settings",
+}
+
 
 class PermissionDenied(StationError):
     code = "permission_denied"
@@ -112,11 +127,15 @@ class User:
 def require(user: User | None, action: Action) -> User:
     """The user, when logged in, active and allowed ``action``; else PermissionDenied (in Vietnamese)."""
     if user is None:
-        raise PermissionDenied("not logged in", message_vi="Bạn cần đăng nhập trước.")
+        raise PermissionDenied(
+            "not logged in", message_vi="Bạn cần đăng nhập trước.", message_en="Log in first."
+        )
     if not user.can(action):
         log.info("denied %s to account %d", action.value, user.id)
         raise PermissionDenied(
-            action.value, message_vi=f"Tài khoản của bạn không có quyền {ACTION_LABELS_VI[action]}."
+            action.value,
+            message_vi=f"Tài khoản của bạn không có quyền {ACTION_LABELS_VI[action]}.",
+            message_en=f"Your account is not allowed to {ACTION_LABELS_EN[action]}.",
         )
     return user
 
@@ -125,12 +144,22 @@ def check_new_account(login: str, password: str, roles: frozenset[Role]) -> None
     """Raise AccountError unless the login, password and roles are acceptable for a new account."""
     if not LOGIN_PATTERN.match(login):
         raise AccountError(
-            "login", message_vi="Tên đăng nhập 3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang."
+            "login",
+            message_vi="Tên đăng nhập 3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang.",
+            message_en="A login is 3–32 characters: unaccented lower-case letters, digits, dots, hyphens.",
         )
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError("password", message_vi=f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+        raise AccountError(
+            "password",
+            message_vi=f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
+            message_en=f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+        )
     if not roles:
-        raise AccountError("roles", message_vi="Chọn ít nhất một vai trò cho tài khoản.")
+        raise AccountError(
+            "roles",
+            message_vi="Chọn ít nhất một vai trò cho tài khoản.",
+            message_en="Choose at least one role for the account.",
+        )
 
 
 class PasswordHasher(Protocol):

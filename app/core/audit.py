@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from app.core.problems import Problem, vi_texts
+
 log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
@@ -50,29 +52,46 @@ def chained(
 
 
 def verify_chain(entries: Iterable[AuditEntry], head: tuple[int, str] | None = None) -> list[str]:
-    """Problems found in the log, in Vietnamese (empty when intact).
+    """Vietnamese messages of ``chain_problems``."""
+    return vi_texts(chain_problems(entries, head))
+
+
+def chain_problems(entries: Iterable[AuditEntry], head: tuple[int, str] | None = None) -> list[Problem]:
+    """Problems found in the log (empty when intact).
 
     Detects an edited entry (its hash no longer matches), a removed or inserted one (sequence gap or
     broken link) and, given the recorded ``head`` (last seq and hash), entries cut off the end.
     """
-    problems: list[str] = []
+    problems: list[Problem] = []
     prev_hash, expected_seq = GENESIS, 1
     for entry in entries:
-        if entry.seq != expected_seq:
-            problems.append(f"Thiếu hoặc thừa mục nhật ký trước mục số {entry.seq}.")
+        seq = entry.seq
+        if seq != expected_seq:
+            problems.append(
+                Problem(
+                    f"Thiếu hoặc thừa mục nhật ký trước mục số {seq}.",
+                    f"Entries are missing or added before entry {seq}.",
+                )
+            )
         if entry.prev_hash != prev_hash:
             problems.append(
-                f"Mục nhật ký số {entry.seq} không nối tiếp mục trước (có thể đã bị xóa hoặc chèn)."
+                Problem(
+                    f"Mục nhật ký số {seq} không nối tiếp mục trước (có thể đã bị xóa hoặc chèn).",
+                    f"Entry {seq} does not follow the one before (entries removed or inserted).",
+                )
             )
         recomputed = entry_hash(
-            entry.seq, entry.at, entry.actor, entry.action, entry.target, entry.detail, entry.prev_hash
+            seq, entry.at, entry.actor, entry.action, entry.target, entry.detail, entry.prev_hash
         )
         if recomputed != entry.hash:
-            problems.append(f"Mục nhật ký số {entry.seq} đã bị sửa.")
-        prev_hash, expected_seq = entry.hash, entry.seq + 1
+            problems.append(Problem(f"Mục nhật ký số {seq} đã bị sửa.", f"Entry {seq} has been edited."))
+        prev_hash, expected_seq = entry.hash, seq + 1
     if head is not None and (expected_seq - 1, prev_hash) != (head[0], head[1]):
         problems.append(
-            f"Nhật ký bị cắt: mục cuối đã ghi là số {head[0]}, hiện còn đến số {expected_seq - 1}."
+            Problem(
+                f"Nhật ký bị cắt: mục cuối đã ghi là số {head[0]}, hiện còn đến số {expected_seq - 1}.",
+                f"The log was cut: the last entry recorded is {head[0]}, it now ends at {expected_seq - 1}.",
+            )
         )
     return problems
 

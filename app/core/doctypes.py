@@ -37,6 +37,10 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     validators: tuple[str, ...] = ()
 
+    def label(self, lang: str = "vi") -> str:
+        """The field's name in the UI language ("en" gives English; anything else Vietnamese)."""
+        return self.label_en if lang == "en" else self.label_vi
+
 
 @dataclass(frozen=True)
 class ValidityRule:
@@ -63,6 +67,10 @@ class DocType:
     result_type_code: str
     validity: ValidityRule
     fields: tuple[FieldSpec, ...]
+
+    def label(self, lang: str = "vi") -> str:
+        """The type's name in the UI language ("en" gives English; anything else Vietnamese)."""
+        return self.label_en if lang == "en" else self.label_vi
 
     def field(self, key: str) -> FieldSpec | None:
         """The field with this key, or None."""

@@ -14,15 +14,22 @@ class StationError(Exception):
     message_vi = "Đã xảy ra lỗi. Vui lòng thử lại hoặc báo quản trị viên."
     message_en = "An error occurred. Please try again or contact the administrator."
 
-    def __init__(self, detail: str = "", *, message_vi: str | None = None) -> None:
+    def __init__(
+        self, detail: str = "", *, message_vi: str | None = None, message_en: str | None = None
+    ) -> None:
         self.detail = detail
         if message_vi is not None:
             self.message_vi = message_vi
+        if message_en is not None:
+            self.message_en = message_en
         super().__init__(f"{self.message_en} {detail}".strip())
 
     def __reduce__(self) -> tuple[type[StationError], tuple[str], dict[str, str]]:
-        # Errors cross process boundaries (analysis and scanning workers): keep detail and message.
-        return (type(self), (self.detail,), {"message_vi": self.message_vi})
+        # Errors cross process boundaries (analysis and scanning workers): keep detail and messages.
+        state = {"message_vi": self.message_vi}
+        if "message_en" in vars(self):
+            state["message_en"] = self.message_en
+        return (type(self), (self.detail,), state)
 
     def user_message(self, lang: str = "vi") -> str:
         """The message for the officer, in the UI language, with the technical detail appended."""
@@ -144,6 +151,18 @@ class IntegrityError(StoreError):
     code = "integrity"
     message_vi = "Tệp lưu trữ không khớp mã băm (có thể bị hỏng). Quét lại trang này."
     message_en = "A stored file does not match its hash (it may be damaged). Rescan this page."
+
+
+class ScanPurged(StoreError):
+    code = "scan_purged"
+    message_vi = (
+        "Bản quét của tài liệu này đã được xóa khỏi trạm theo thời hạn lưu giữ, sau khi kho dữ liệu "
+        "trung tâm xác nhận đã nhận. Xem bản điện tử trên kho trung tâm."
+    )
+    message_en = (
+        "This document's scans were removed from the station by the retention period, after the "
+        "central repository confirmed receipt. See the electronic copy in the central repository."
+    )
 
 
 # --- later stages (OCR, PDF, sync) -----------------------------------------------------------------

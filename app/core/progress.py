@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from app.core.agencies import AgencyCatalogue
 from app.core.errors import StationError
+from app.core.problems import Problem, vi_texts
 from app.core.textnorm import collapse_spaces, nfc
 
 log = logging.getLogger(__name__)
@@ -61,22 +62,34 @@ class InventoryRow:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agency_printed", collapse_spaces(nfc(self.agency_printed)))
-        problems = check_inventory_row(self)
+        problems = inventory_row_problems(self)
         if problems:
-            raise InventoryError(problems[0], message_vi=problems[0])
+            raise InventoryError(problems[0].vi, message_vi=problems[0].vi, message_en=problems[0].en)
 
 
 def check_inventory_row(row: InventoryRow) -> list[str]:
     """Vietnamese problems with a row (empty when it can be saved)."""
+    return vi_texts(inventory_row_problems(row))
+
+
+def inventory_row_problems(row: InventoryRow) -> list[Problem]:
+    """Problems with a row, in both languages (empty when it can be saved)."""
     problems = []
     if not row.agency_printed:
-        problems.append("Thiếu tên cơ quan ban hành (ghi như in trên giấy).")
+        problems.append(
+            Problem(
+                "Thiếu tên cơ quan ban hành (ghi như in trên giấy).",
+                "The issuing agency is missing (write it as printed on the paper).",
+            )
+        )
     if not row.doc_type:
-        problems.append("Thiếu loại kết quả.")
+        problems.append(Problem("Thiếu loại kết quả.", "The result type is missing."))
     if not 1900 <= row.year <= date.today().year:
-        problems.append(f"Năm ban hành {row.year} không hợp lệ.")
+        problems.append(
+            Problem(f"Năm ban hành {row.year} không hợp lệ.", f"The year of issue {row.year} is not valid.")
+        )
     if row.count < 0:
-        problems.append("Số lượng không được âm.")
+        problems.append(Problem("Số lượng không được âm.", "The count cannot be negative."))
     return problems
 
 

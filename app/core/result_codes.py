@@ -27,11 +27,20 @@ _SAMPLE: dict[str, object] = {"owner": "001", "result_type": "KQ", "station": "T
 
 
 class CodeTemplateError(StationError, ValueError):
-    """A result-code template is malformed; the detail says what is wrong."""
+    """A result-code template is malformed; ``detail`` (Vietnamese) and ``detail_en`` say what is wrong."""
 
     code = "code_template"
     message_vi = "Mẫu mã kết quả số hóa không hợp lệ. Báo quản trị viên sửa cấu hình."
     message_en = "The digitisation-result code template is invalid."
+
+    def __init__(self, detail: str = "", detail_en: str = "") -> None:
+        super().__init__(detail)
+        self.detail_en = detail_en or detail  # the detail for the English UI
+
+    def user_message(self, lang: str = "vi") -> str:
+        if lang == "en" and self.detail_en:
+            return f"{self.message_en} ({self.detail_en})"
+        return super().user_message(lang)
 
 
 @dataclass(frozen=True)
@@ -66,26 +75,38 @@ def validate_template(pattern: str) -> None:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        raise CodeTemplateError(f"cú pháp ngoặc nhọn sai: {exc}") from exc
+        raise CodeTemplateError(f"cú pháp ngoặc nhọn sai: {exc}", f"wrong use of braces: {exc}") from exc
     fields = [(field, spec, conv) for _lit, field, spec, conv in parsed if field is not None]
     for field, spec, conv in fields:
         if field not in PLACEHOLDERS:
             allowed = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
-            raise CodeTemplateError(f"thành phần không biết: {{{field}}}; chỉ được dùng {allowed}")
+            raise CodeTemplateError(
+                f"thành phần không biết: {{{field}}}; chỉ được dùng {allowed}",
+                f"unknown part {{{field}}}; use only {allowed}",
+            )
         if conv:
-            raise CodeTemplateError(f"không dùng chuyển đổi !{conv} trong {{{field}}}")
+            raise CodeTemplateError(
+                f"không dùng chuyển đổi !{conv} trong {{{field}}}", f"no conversion !{conv} in {{{field}}}"
+            )
         if spec and "{" in spec:
-            raise CodeTemplateError(f"định dạng lồng nhau không được phép trong {{{field}}}")
+            raise CodeTemplateError(
+                f"định dạng lồng nhau không được phép trong {{{field}}}", f"no nested format in {{{field}}}"
+            )
     names = [f for f, _s, _c in fields]
     if "seq" not in names:
-        raise CodeTemplateError("mẫu phải có {seq} (số thứ tự) để mã không bị trùng")
+        raise CodeTemplateError(
+            "mẫu phải có {seq} (số thứ tự) để mã không bị trùng",
+            "the template needs {seq} (the sequence number) so that codes stay unique",
+        )
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise CodeTemplateError(f"thành phần lặp lại: {', '.join(duplicates)}")
+        raise CodeTemplateError(
+            f"thành phần lặp lại: {', '.join(duplicates)}", f"parts used twice: {', '.join(duplicates)}"
+        )
     try:
         string.Formatter().vformat(pattern, (), _SAMPLE)
     except (ValueError, TypeError) as exc:
-        raise CodeTemplateError(f"định dạng không dùng được: {exc}") from exc
+        raise CodeTemplateError(f"định dạng không dùng được: {exc}", f"unusable format: {exc}") from exc
 
 
 def render_code(
@@ -126,16 +147,24 @@ def _values(owner_id: str | None, result_type: str, station: str, year: int, seq
     owner = nfc(owner_id or "").strip()
     result_type, station = nfc(result_type).strip(), nfc(station).strip()
     if not result_type:
-        raise CodeTemplateError("thiếu mã loại kết quả")
+        raise CodeTemplateError("thiếu mã loại kết quả", "the result type code is missing")
     if not station:
-        raise CodeTemplateError("thiếu mã trạm")
-    for name, text in (("chủ thể", owner), ("loại kết quả", result_type), ("trạm", station)):
+        raise CodeTemplateError("thiếu mã trạm", "the station code is missing")
+    names = (
+        ("chủ thể", "owner", owner),
+        ("loại kết quả", "result type", result_type),
+        ("trạm", "station", station),
+    )
+    for name, name_en, text in names:
         if any(ch.isspace() or ch in "{}" for ch in text):
-            raise CodeTemplateError(f"mã {name} không được chứa khoảng trắng hoặc ngoặc nhọn")
+            raise CodeTemplateError(
+                f"mã {name} không được chứa khoảng trắng hoặc ngoặc nhọn",
+                f"the {name_en} code cannot contain spaces or braces",
+            )
     if not 1000 <= year <= 9999:
-        raise CodeTemplateError(f"năm không hợp lệ: {year}")
+        raise CodeTemplateError(f"năm không hợp lệ: {year}", f"invalid year: {year}")
     if seq < 1:
-        raise CodeTemplateError(f"số thứ tự phải từ 1: {seq}")
+        raise CodeTemplateError(f"số thứ tự phải từ 1: {seq}", f"the sequence number starts at 1: {seq}")
     return {"owner": owner, "result_type": result_type, "station": station, "year": year, "seq": seq}
 
 

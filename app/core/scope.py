@@ -74,11 +74,23 @@ class ScopeFlag:
         object.__setattr__(self, "note", collapse_spaces(nfc(self.note)))
         object.__setattr__(self, "who", collapse_spaces(nfc(self.who)))
         if self.reason is ScopeReason.OTHER and not self.note:
-            raise ScopeFlagError("lý do khác", message_vi="Chọn “Lý do khác” thì phải ghi rõ lý do.")
+            raise ScopeFlagError(
+                "lý do khác",
+                message_vi="Chọn “Lý do khác” thì phải ghi rõ lý do.",
+                message_en="With “Other reason”, write the reason in the note.",
+            )
         if not self.who:
-            raise ScopeFlagError("người đánh dấu", message_vi="Thiếu tên cán bộ đánh dấu ngoài phạm vi.")
+            raise ScopeFlagError(
+                "người đánh dấu",
+                message_vi="Thiếu tên cán bộ đánh dấu ngoài phạm vi.",
+                message_en="The officer who marks it out of scope is missing.",
+            )
         if self.when.tzinfo is None or self.when.utcoffset() is None:
-            raise ScopeFlagError("thời điểm", message_vi="Thời điểm đánh dấu phải có múi giờ.")
+            raise ScopeFlagError(
+                "thời điểm",
+                message_vi="Thời điểm đánh dấu phải có múi giờ.",
+                message_en="The time of the mark needs a time zone.",
+            )
 
     @property
     def label_vi(self) -> str:

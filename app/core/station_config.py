@@ -9,7 +9,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from app.core.errors import StationError
+from app.core.problems import Problem, vi_texts
 from app.core.result_codes import DEFAULT_TEMPLATE, CodeTemplate, CodeTemplateError
+from app.core.retention import KEEP_FOREVER, MAX_RETENTION_DAYS, check_retention_days
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ class StationConfig:
     code_template: str = DEFAULT_TEMPLATE
     bandwidth_kbps: int = 0  # 0 = no cap
     send_window: str = ""  # "" = any time, else "HH:MM-HH:MM"
+    retention_days: int = KEEP_FOREVER  # scans leave the station this long after central confirmed them
 
     @property
     def configured(self) -> bool:
@@ -51,21 +54,52 @@ class StationConfig:
 
 def check_config(config: StationConfig, known_agency: bool = True) -> list[str]:
     """Vietnamese problems with the settings (empty when they can be saved)."""
+    return vi_texts(config_problems(config, known_agency))
+
+
+def config_problems(config: StationConfig, known_agency: bool = True) -> list[Problem]:
+    """Problems with the settings, in both languages (empty when they can be saved)."""
     problems = []
     if not STATION_CODE.match(config.station_code):
-        problems.append("Mã trạm 2–20 ký tự: chữ in hoa không dấu, số, gạch ngang (ví dụ HN-DATON-01).")
+        problems.append(
+            Problem(
+                "Mã trạm 2–20 ký tự: chữ in hoa không dấu, số, gạch ngang (ví dụ HN-DATON-01).",
+                "A station code is 2–20 characters: unaccented capitals, digits, hyphens (e.g. HN-DATON-01).",
+            )
+        )
     if not config.agency_key or not known_agency:
-        problems.append("Chọn đơn vị (xã/phường) của trạm trong danh mục cơ quan.")
+        problems.append(
+            Problem(
+                "Chọn đơn vị (xã/phường) của trạm trong danh mục cơ quan.",
+                "Choose the station's commune or ward from the agency catalogue.",
+            )
+        )
     if config.central_url:
         url = urlparse(config.central_url)
         if url.scheme not in ("http", "https") or not url.netloc:
-            problems.append("Địa chỉ kho dữ liệu phải có dạng https://ten-may:cong")
+            problems.append(
+                Problem(
+                    "Địa chỉ kho dữ liệu phải có dạng https://ten-may:cong",
+                    "The central repository address looks like https://host:port",
+                )
+            )
     try:
         CodeTemplate(config.code_template)
     except CodeTemplateError as exc:
-        problems.append(exc.user_message("vi"))
+        problems.append(Problem(exc.user_message("vi"), exc.user_message("en")))
     if config.bandwidth_kbps < 0:
-        problems.append("Giới hạn băng thông không được âm.")
+        problems.append(
+            Problem("Giới hạn băng thông không được âm.", "The bandwidth limit cannot be negative.")
+        )
     if config.send_window and not re.fullmatch(r"\d{2}:\d{2}-\d{2}:\d{2}", config.send_window):
-        problems.append("Khung giờ gửi theo dạng 18:00-07:00.")
+        problems.append(
+            Problem("Khung giờ gửi theo dạng 18:00-07:00.", "Write the sending hours as 18:00-07:00.")
+        )
+    if not check_retention_days(config.retention_days):
+        problems.append(
+            Problem(
+                f"Thời hạn giữ bản quét từ 0 (giữ mãi) đến {MAX_RETENTION_DAYS} ngày.",
+                f"Keep scans for 0 (for ever) to {MAX_RETENTION_DAYS} days.",
+            )
+        )
     return problems

@@ -1,4 +1,4 @@
-"""Field validators with Vietnamese messages: personal numbers, ID documents, dates, numbers, records."""
+"""Field validators with Vietnamese and English messages: personal numbers, ID documents, dates, records."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.core.problems import Problem, vi_texts
 from app.core.textnorm import fold, nfc
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ BUSINESS_CODE = re.compile(r"\d{2}[A-Z]{1,2}\d{6,8}")
 PASSPORT = re.compile(r"[A-Z]\d{7}")
 
 # Validators get the value (NFC, stripped, never empty), the field key, the whole record and today.
-Validator = Callable[[str, str, Mapping[str, str], date], list[str]]
+Validator = Callable[[str, str, Mapping[str, str], date], list[Problem]]
 
 
 def century_digit(birth: date, female: bool) -> int:
@@ -74,39 +75,100 @@ def parse_iso(value: str) -> date | None:
 
 
 def check_personal_number(value: str, birth: date | None = None, female: bool | None = None) -> list[str]:
+    """Vietnamese messages of ``personal_number_problems``."""
+    return vi_texts(personal_number_problems(value, birth, female))
+
+
+def personal_number_problems(
+    value: str, birth: date | None = None, female: bool | None = None
+) -> list[Problem]:
     """A 12-digit personal number (CCCD or 12-digit CMND): digits, province, century/sex, birth year."""
     if not re.fullmatch(r"\d{12}", value):
-        return ["Số định danh cá nhân phải gồm đúng 12 chữ số."]
-    errors: list[str] = []
+        return [
+            Problem(
+                "Số định danh cá nhân phải gồm đúng 12 chữ số.",
+                "The personal number must have exactly 12 digits.",
+            )
+        ]
+    errors: list[Problem] = []
     if value[:3] not in PROVINCE_CODES:
-        errors.append(f"Mã tỉnh {value[:3]} (3 chữ số đầu) không có trong danh mục mã tỉnh.")
+        errors.append(
+            Problem(
+                f"Mã tỉnh {value[:3]} (3 chữ số đầu) không có trong danh mục mã tỉnh.",
+                f"Province code {value[:3]} (the first 3 digits) is not in the list of province codes.",
+            )
+        )
     g, yy = int(value[3]), int(value[4:6])
     if birth is not None:
         if not 1900 <= birth.year <= 2399:
-            errors.append("Năm sinh nằm ngoài khoảng mà số định danh biểu diễn được (1900–2399).")
+            errors.append(
+                Problem(
+                    "Năm sinh nằm ngoài khoảng mà số định danh biểu diễn được (1900–2399).",
+                    "The year of birth is outside the range a personal number can show (1900–2399).",
+                )
+            )
             return errors
         if g // 2 != (birth.year - 1900) // 100:
-            errors.append("Chữ số thứ 4 (thế kỷ sinh) không khớp với ngày sinh.")
+            errors.append(
+                Problem(
+                    "Chữ số thứ 4 (thế kỷ sinh) không khớp với ngày sinh.",
+                    "The 4th digit (century of birth) does not match the date of birth.",
+                )
+            )
         if yy != birth.year % 100:
-            errors.append(f"Chữ số thứ 5–6 ({value[4:6]}) không khớp với năm sinh {birth.year}.")
+            errors.append(
+                Problem(
+                    f"Chữ số thứ 5–6 ({value[4:6]}) không khớp với năm sinh {birth.year}.",
+                    f"Digits 5–6 ({value[4:6]}) do not match the year of birth {birth.year}.",
+                )
+            )
     if female is not None and g % 2 != int(female):
-        errors.append("Chữ số thứ 4 không khớp với giới tính (chẵn: nam, lẻ: nữ).")
+        errors.append(
+            Problem(
+                "Chữ số thứ 4 không khớp với giới tính (chẵn: nam, lẻ: nữ).",
+                "The 4th digit does not match the sex (even: male, odd: female).",
+            )
+        )
     return errors
 
 
 def check_cmnd9(value: str) -> list[str]:
+    """Vietnamese messages of ``cmnd9_problems``."""
+    return vi_texts(cmnd9_problems(value))
+
+
+def cmnd9_problems(value: str) -> list[Problem]:
     """A 9-digit CMND whose first two digits are a known issuing-province code."""
     if not re.fullmatch(r"\d{9}", value):
-        return ["Số CMND cũ phải gồm đúng 9 chữ số."]
+        return [
+            Problem(
+                "Số CMND cũ phải gồm đúng 9 chữ số.", "An old ID card (CMND) number has exactly 9 digits."
+            )
+        ]
     if value[:2] not in CMND9_PREFIXES:
-        return [f"Hai chữ số đầu ({value[:2]}) không phải mã tỉnh cấp CMND."]
+        return [
+            Problem(
+                f"Hai chữ số đầu ({value[:2]}) không phải mã tỉnh cấp CMND.",
+                f"The first two digits ({value[:2]}) are not a province code that issued ID cards.",
+            )
+        ]
     return []
 
 
 def check_passport(value: str) -> list[str]:
+    """Vietnamese messages of ``passport_problems``."""
+    return vi_texts(passport_problems(value))
+
+
+def passport_problems(value: str) -> list[Problem]:
     """A Vietnamese passport number: one capital letter and 7 digits."""
     if not PASSPORT.fullmatch(value):
-        return ["Số hộ chiếu phải gồm 1 chữ cái in hoa và 7 chữ số (ví dụ C1234567)."]
+        return [
+            Problem(
+                "Số hộ chiếu phải gồm 1 chữ cái in hoa và 7 chữ số (ví dụ C1234567).",
+                "A passport number is 1 capital letter and 7 digits (e.g. C1234567).",
+            )
+        ]
     return []
 
 
@@ -114,44 +176,67 @@ def _prefix(key: str, suffix: str) -> str:
     return key[: -len(suffix)] if key.endswith(suffix) else ""
 
 
-def _personal_id(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _personal_id(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
     # Companion fields share the key's prefix: chu_the_2_so_dinh_danh -> chu_the_2_ngay_sinh ...
     prefix = _prefix(key, "so_dinh_danh")
     id_type = nfc(record.get(prefix + "loai_giay_to", "")).strip()
     if id_type not in ID_TYPES:  # missing or wrong (the id-type field reports that): infer it
         id_type = "CMND-9" if len(value) == 9 else "passport" if value[:1].isalpha() else "CCCD"
     if id_type == "none":
-        return ["Loại giấy tờ là 'không có' nhưng lại có số giấy tờ."]
+        return [
+            Problem(
+                "Loại giấy tờ là 'không có' nhưng lại có số giấy tờ.",
+                "The ID document type is 'none' but a document number is filled in.",
+            )
+        ]
     if id_type == "CMND-9":
-        return check_cmnd9(value)
+        return cmnd9_problems(value)
     if id_type == "passport":
-        return check_passport(value)
+        return passport_problems(value)
     birth = parse_iso(nfc(record.get(prefix + "ngay_sinh", "")).strip())
     female = parse_sex(record.get(prefix + "gioi_tinh", ""))
-    errors = check_personal_number(value, birth, female)
+    errors = personal_number_problems(value, birth, female)
     if not errors and birth is None and value[3].isdigit():
         year = 1900 + 100 * (int(value[3]) // 2) + int(value[4:6])
         if year > today.year:
-            errors.append(f"Năm sinh suy ra từ số định danh ({year}) nằm trong tương lai.")
+            errors.append(
+                Problem(
+                    f"Năm sinh suy ra từ số định danh ({year}) nằm trong tương lai.",
+                    f"The year of birth the personal number implies ({year}) is in the future.",
+                )
+            )
     return errors
 
 
-def _id_type(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _id_type(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
     if value not in ID_TYPES:
-        return [f"Loại giấy tờ phải là một trong: {', '.join(ID_TYPES)}."]
+        allowed = ", ".join(ID_TYPES)
+        return [
+            Problem(
+                f"Loại giấy tờ phải là một trong: {allowed}.",
+                f"The ID document type must be one of: {allowed}.",
+            )
+        ]
     return []
 
 
-def _iso_date(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _iso_date(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
     if parse_iso(value) is None:
-        return ["Ngày không hợp lệ; nhập theo dạng năm-tháng-ngày (ví dụ 2019-02-01)."]
+        return [
+            Problem(
+                "Ngày không hợp lệ; nhập theo dạng năm-tháng-ngày (ví dụ 2019-02-01).",
+                "Not a valid date; enter it as year-month-day (e.g. 2019-02-01).",
+            )
+        ]
     return []
 
 
-def _not_future(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _not_future(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
     day = parse_iso(value)
     if day is not None and day > today:
-        return [f"Ngày {day:%d/%m/%Y} nằm trong tương lai."]
+        return [
+            Problem(f"Ngày {day:%d/%m/%Y} nằm trong tương lai.", f"The date {day:%d/%m/%Y} is in the future.")
+        ]
     return []
 
 
@@ -159,22 +244,32 @@ def _issue_date(record: Mapping[str, str]) -> date | None:
     return parse_iso(nfc(record.get("ngay_ban_hanh", "")).strip())
 
 
-def _before_issue(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _before_issue(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
     day, issued = parse_iso(value), _issue_date(record)
     if day is not None and issued is not None and day > issued:
-        return ["Ngày này không được sau ngày cấp giấy tờ (ngày đăng ký, ban hành)."]
+        return [
+            Problem(
+                "Ngày này không được sau ngày cấp giấy tờ (ngày đăng ký, ban hành).",
+                "This date cannot be after the paper's issue (registration) date.",
+            )
+        ]
     return []
 
 
-def _after_issue(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _after_issue(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
     day, issued = parse_iso(value), _issue_date(record)
     if day is not None and issued is not None and day <= issued:
-        return ["Ngày hết hiệu lực phải sau ngày cấp giấy tờ."]
+        return [
+            Problem(
+                "Ngày hết hiệu lực phải sau ngày cấp giấy tờ.",
+                "The expiry date must be after the issue date.",
+            )
+        ]
     return []
 
 
-def _pattern(regex: re.Pattern[str], message: str) -> Validator:
-    def check(value: str, key: str, record: Mapping[str, str], today: date) -> list[str]:
+def _pattern(regex: re.Pattern[str], message: Problem) -> Validator:
+    def check(value: str, key: str, record: Mapping[str, str], today: date) -> list[Problem]:
         return [] if regex.fullmatch(value) else [message]
 
     return check
@@ -187,10 +282,28 @@ VALIDATORS: dict[str, Validator] = {
     "not_future": _not_future,
     "before_issue": _before_issue,
     "after_issue": _after_issue,
-    "so_ky_hieu": _pattern(NUMBER_SYMBOL, "Số, ký hiệu phải có dạng 05/QĐ-UBND."),
-    "so_ho_tich": _pattern(CIVIL_NUMBER, "Số đăng ký hộ tịch chỉ gồm chữ số (ví dụ 45)."),
-    "quyen_so": _pattern(BOOK_NUMBER, "Quyển số phải có dạng 01/2015 hoặc 01."),
-    "ma_ho_kinh_doanh": _pattern(BUSINESS_CODE, "Mã số hộ kinh doanh phải có dạng 01H8012345."),
+    "so_ky_hieu": _pattern(
+        NUMBER_SYMBOL,
+        Problem("Số, ký hiệu phải có dạng 05/QĐ-UBND.", "The number and symbol must look like 05/QĐ-UBND."),
+    ),
+    "so_ho_tich": _pattern(
+        CIVIL_NUMBER,
+        Problem(
+            "Số đăng ký hộ tịch chỉ gồm chữ số (ví dụ 45).",
+            "The civil registration number is digits only (e.g. 45).",
+        ),
+    ),
+    "quyen_so": _pattern(
+        BOOK_NUMBER,
+        Problem("Quyển số phải có dạng 01/2015 hoặc 01.", "The register book must look like 01/2015 or 01."),
+    ),
+    "ma_ho_kinh_doanh": _pattern(
+        BUSINESS_CODE,
+        Problem(
+            "Mã số hộ kinh doanh phải có dạng 01H8012345.",
+            "The household business code must look like 01H8012345.",
+        ),
+    ),
 }
 
 # Validators implied by a field's type, run before the ones the YAML lists.
@@ -203,27 +316,44 @@ TYPE_VALIDATORS: dict[str, tuple[str, ...]] = {
 
 def validate_field(
     value: str, key: str, record: Mapping[str, str], today: date, names: tuple[str, ...]
-) -> list[str]:
-    """Messages of the named validators for one non-empty value (NFC, stripped)."""
-    errors: list[str] = []
+) -> list[Problem]:
+    """Problems the named validators find in one non-empty value (NFC, stripped)."""
+    errors: list[Problem] = []
     for name in dict.fromkeys(names):
         errors.extend(VALIDATORS[name](value, key, record, today))
     return errors
 
 
 def validate_record(doctype: DocType, fields: Mapping[str, str | None], today: date) -> dict[str, list[str]]:
-    """Messages per field key for a record of this type; only fields with problems appear."""
+    """Vietnamese messages per field key (``record_problems`` in Vietnamese)."""
+    return {key: vi_texts(found) for key, found in record_problems(doctype, fields, today).items()}
+
+
+def record_problems(
+    doctype: DocType, fields: Mapping[str, str | None], today: date
+) -> dict[str, list[Problem]]:
+    """Problems per field key for a record of this type; only fields with problems appear."""
     record = {k: nfc(v).strip() for k, v in fields.items() if v is not None}
-    problems: dict[str, list[str]] = {}
+    problems: dict[str, list[Problem]] = {}
     for spec in doctype.fields:
         value = record.get(spec.key, "")
         if not value:
             if spec.required:
-                problems[spec.key] = [f"Chưa nhập {spec.label_vi} (bắt buộc)."]
+                problems[spec.key] = [
+                    Problem(
+                        f"Chưa nhập {spec.label_vi} (bắt buộc).", f"{spec.label_en} is required; fill it in."
+                    )
+                ]
             continue
-        errors: list[str] = []
+        errors: list[Problem] = []
         if spec.type == "choice" and value not in spec.choices:
-            errors.append(f"{spec.label_vi} phải là một trong: {', '.join(spec.choices)}.")
+            allowed = ", ".join(spec.choices)
+            errors.append(
+                Problem(
+                    f"{spec.label_vi} phải là một trong: {allowed}.",
+                    f"{spec.label_en} must be one of: {allowed}.",
+                )
+            )
         names = TYPE_VALIDATORS.get(spec.type, ()) + spec.validators
         errors.extend(validate_field(value, spec.key, record, today, names))
         if spec.key == "valid_until":
@@ -233,13 +363,17 @@ def validate_record(doctype: DocType, fields: Mapping[str, str | None], today: d
     return problems
 
 
-def _validity_mismatch(doctype: DocType, value: str, record: Mapping[str, str]) -> list[str]:
+def _validity_mismatch(doctype: DocType, value: str, record: Mapping[str, str]) -> list[Problem]:
     day, issued = parse_iso(value), _issue_date(record)
     if day is None or issued is None:
         return []
     expected = doctype.validity.valid_until(issued)
-    if expected is not None and day != expected:
-        return [
-            f"Ngày hết hiệu lực phải là {expected:%d/%m/%Y} ({doctype.validity.months} tháng kể từ ngày cấp)."
-        ]
-    return []
+    if expected is None or day == expected:
+        return []
+    months = doctype.validity.months
+    return [
+        Problem(
+            f"Ngày hết hiệu lực phải là {expected:%d/%m/%Y} ({months} tháng kể từ ngày cấp).",
+            f"The expiry date must be {expected:%d/%m/%Y} ({months} months after the issue date).",
+        )
+    ]

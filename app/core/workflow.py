@@ -49,6 +49,14 @@ STATE_LABELS_VI: dict[DocumentState, str] = {
     DocumentState.REJECTED: "bị trả lại",
 }
 
+STATE_LABELS_EN: dict[DocumentState, str] = {
+    DocumentState.DRAFT: "not described",
+    DocumentState.DESCRIBED: "described",
+    DocumentState.SUBMITTED: "awaiting review",
+    DocumentState.APPROVED: "approved",
+    DocumentState.REJECTED: "returned",
+}
+
 
 class WorkflowError(StationError):
     code = "workflow"
@@ -70,11 +78,20 @@ def next_state(
         raise WorkflowError(
             f"{step.value} from {current.value}",
             message_vi=f"Hồ sơ đang ở trạng thái “{STATE_LABELS_VI[current]}”, không thể {_STEP_VI[step]}.",
+            message_en=f"The document is “{STATE_LABELS_EN[current]}”; it cannot be {_STEP_EN[step]}.",
         )
     if step in (Step.APPROVE, Step.REJECT) and author and author == actor.login:
-        raise PermissionDenied("own work", message_vi="Không được tự duyệt hồ sơ do chính mình nhập.")
+        raise PermissionDenied(
+            "own work",
+            message_vi="Không được tự duyệt hồ sơ do chính mình nhập.",
+            message_en="You cannot review a document you described yourself.",
+        )
     if step is Step.REJECT and len(clean_reason(reason)) < MIN_REASON_LENGTH:
-        raise WorkflowError("reason", message_vi="Ghi rõ lý do trả lại để cán bộ biết cần sửa gì.")
+        raise WorkflowError(
+            "reason",
+            message_vi="Ghi rõ lý do trả lại để cán bộ biết cần sửa gì.",
+            message_en="Write why it is returned, so the officer knows what to fix.",
+        )
     return rule.target
 
 
@@ -88,4 +105,11 @@ _STEP_VI = {
     Step.SUBMIT: "trình duyệt",
     Step.APPROVE: "phê duyệt",
     Step.REJECT: "trả lại",
+}
+
+_STEP_EN = {
+    Step.DESCRIBE: "edited",
+    Step.SUBMIT: "submitted for review",
+    Step.APPROVE: "approved",
+    Step.REJECT: "returned",
 }

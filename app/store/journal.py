@@ -12,7 +12,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.core.errors import NotFound, StoreError
+from app.core.errors import IntegrityError, NotFound, ScanPurged, StoreError
 from app.core.models import Batch, BatchState, Document, DocumentState, Page, PageFindings, PageState
 from app.core.ocr_types import OcrPage
 from app.core.ports import ScannedPage
@@ -39,6 +39,7 @@ from app.store.orm import (
 from app.store.outbox import SqliteOutbox
 from app.store.records import SqliteRecords, forget_documents
 from app.store.recovery import RecoveryReport, recover
+from app.store.retention import ScanRetention
 from app.store.review import SqliteReview
 from app.store.search import SearchHit
 from app.store.search import search as search_records
@@ -65,6 +66,7 @@ class SqliteStore:
         self.outbox = SqliteOutbox(engine)
         self.editing = SqliteEditing(engine, blobs, self._lock)
         self.inventory = SqliteInventory(engine, self._lock)
+        self.retention = ScanRetention(engine, blobs, self._lock)
 
     # --- life cycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -212,8 +214,18 @@ class SqliteStore:
             return [page_from_row(row) for row in session.scalars(query)]
 
     def read_page(self, page: Page) -> bytes:
-        """The page's bytes exactly as the scanner delivered them, hash-verified."""
-        return self.blobs.get(page.sha256)
+        """The page's bytes exactly as the scanner delivered them, hash-verified (ScanPurged once the
+        retention period removed them after the central repository confirmed the document)."""
+        try:
+            return self.blobs.get(page.sha256)
+        except IntegrityError:
+            if not self.blobs.path(page.sha256).exists() and self._purged(page.id):
+                raise ScanPurged(f"page {page.id}") from None
+            raise
+
+    def _purged(self, page_id: int) -> bool:
+        with translated("reading a page"), Session(self._engine) as session:
+            return session.scalar(select(PageRow.scan_purged_at).where(PageRow.id == page_id)) is not None
 
     def page_path(self, page: Page) -> Path:
         """Where the page's file lives (read-only use: tools that want a path, not bytes)."""

@@ -167,6 +167,7 @@ class PageRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime())
     position: Mapped[int | None] = mapped_column(Integer)  # order within its document (None: scan order)
     trashed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    scan_purged_at: Mapped[datetime | None] = mapped_column(DateTime())  # the retention period removed it
 
 
 # A document's pages: in the officer's order where they set one, else in scan order.

@@ -103,7 +103,7 @@ def _check_page_blobs(
     """
     query = (
         select(PageRow.id, PageRow.sha256, PageRow.size, PageRow.batch_id)
-        .where(PageRow.state != PageState.FAILED.value)
+        .where(PageRow.state != PageState.FAILED.value, PageRow.scan_purged_at.is_(None))
         .order_by(PageRow.id)
     )
     with translated("checking page files"), Session(engine) as session:

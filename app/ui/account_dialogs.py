@@ -20,17 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.accounts import AccountError, Role, check_new_account
-from app.ui.nav import error_text, role_name
+from app.core.accounts import Role
+from app.ui.account_fields import AccountFields, error_label
+from app.ui.nav import role_name
 
 log = logging.getLogger(__name__)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    return label
 
 
 class NewAccountDialog(QDialog):
@@ -39,16 +33,9 @@ class NewAccountDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New account"))
-        self.login = QLineEdit()
-        self.login.setAccessibleName(self.tr("Login"))
-        self.full_name = QLineEdit()
-        self.full_name.setAccessibleName(self.tr("Full name"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName(self.tr("Password again"))
+        self.fields = AccountFields(self)
+        self.login, self.full_name = self.fields.login, self.fields.full_name
+        self.password, self.again = self.fields.password, self.fields.again
         self.roles: dict[Role, QCheckBox] = {}
         role_box = QVBoxLayout()
         for role in (Role.OFFICER, Role.SUPERVISOR, Role.ADMIN):
@@ -56,7 +43,7 @@ class NewAccountDialog(QDialog):
             box.setAccessibleName(role_name(role))
             self.roles[role] = box
             role_box.addWidget(box)
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,10 +52,7 @@ class NewAccountDialog(QDialog):
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("&Login:"), self.login)
-        form.addRow(self.tr("&Full name:"), self.full_name)
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow(self.tr("Password a&gain:"), self.again)
+        self.fields.add_rows(form)
         form.addRow(self.tr("Roles:"), role_box)
         form.addRow(self.error)
         form.addRow(buttons)
@@ -76,20 +60,12 @@ class NewAccountDialog(QDialog):
 
     def values(self) -> tuple[str, str, str, frozenset[Role]]:
         roles = frozenset(r for r, box in self.roles.items() if box.isChecked())
-        return self.login.text().strip().lower(), self.full_name.text().strip(), self.password.text(), roles
+        return (*self.fields.values(), roles)
 
     def _on_ok(self) -> None:
-        login, name, password, roles = self.values()
-        try:
-            check_new_account(login, password, roles)
-        except AccountError as exc:
-            self.error.setText(error_text(exc))
-            return
-        if not name:
-            self.error.setText(self.tr("Enter the person's full name."))
-        elif password != self.again.text():
-            self.error.setText(self.tr("The two passwords differ. Type the same password twice."))
-        else:
+        problem = self.fields.problem(self.values()[3], self.tr("Enter the person's full name."))
+        self.error.setText(problem)
+        if not problem:
             self.accept()
 
 
@@ -115,7 +91,7 @@ class SignerDialog(QDialog):
         (self.use_token if current.get("kind") == "pkcs11" else self.use_file).setChecked(True)
         self._browse = browse
         self._on_kind()
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

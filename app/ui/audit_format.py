@@ -51,6 +51,7 @@ ACTION_NAMES: dict[str, str] = {
     "inventory_set": QT_TRANSLATE_NOOP("AuditView", "Inventory count set"),
     "inventory_removed": QT_TRANSLATE_NOOP("AuditView", "Inventory row removed"),
     "records_exported": QT_TRANSLATE_NOOP("AuditView", "Records exported"),
+    "scans_purged": QT_TRANSLATE_NOOP("AuditView", "Scans removed after the retention period"),
 }
 TARGET_NAMES: dict[str, str] = {
     "document": QT_TRANSLATE_NOOP("AuditView", "Document %1"),
@@ -60,6 +61,7 @@ TARGET_NAMES: dict[str, str] = {
     "station": QT_TRANSLATE_NOOP("AuditView", "Station settings"),
     "inventory": QT_TRANSLATE_NOOP("AuditView", "Inventory %1"),
     "records": QT_TRANSLATE_NOOP("AuditView", "All records"),
+    "scans": QT_TRANSLATE_NOOP("AuditView", "Scans on the station"),
 }
 DETAIL_NAMES: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("AuditView", "reason"),
@@ -72,6 +74,10 @@ DETAIL_NAMES: dict[str, str] = {
     "agency": QT_TRANSLATE_NOOP("AuditView", "agency"),
     "source": QT_TRANSLATE_NOOP("AuditView", "source"),
     "rows": QT_TRANSLATE_NOOP("AuditView", "rows"),
+    "days": QT_TRANSLATE_NOOP("AuditView", "days"),
+    "documents": QT_TRANSLATE_NOOP("AuditView", "documents"),
+    "files": QT_TRANSLATE_NOOP("AuditView", "files"),
+    "bytes": QT_TRANSLATE_NOOP("AuditView", "bytes"),
 }
 
 

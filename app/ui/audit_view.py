@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.accounts import Action
+from app.core.audit import chain_problems
+from app.core.problems import texts
+from app.ui.app import current_language
 from app.ui.audit_format import AuditRow, action_text, audit_rows, matches
 from app.ui.batches_parts import banner_style
 from app.ui.nav import error_text
@@ -176,7 +179,9 @@ class AuditView(QWidget):
 
         def job(**_kw: Any) -> Any:
             names = {u.login: u.full_name for u in store.accounts.list()}
-            return audit_rows(store.audit.entries(), names), store.audit.verify()
+            entries = store.audit.entries()
+            problems = texts(chain_problems(entries, store.audit.head()), current_language())
+            return audit_rows(entries, names), problems
 
         task = self.session.runner.start(job)
         task.signals.finished.connect(partial(self._on_loaded, self._generation))

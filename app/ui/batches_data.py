@@ -14,6 +14,8 @@ from app.core.cancel import CancelToken, ProgressEvent, ProgressFn, no_progress
 from app.core.doctypes import DocType
 from app.core.errors import StationError
 from app.core.models import BatchState, DocumentState
+from app.ui.app import current_language
+from app.ui.nav import error_text
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +128,7 @@ def submit_batch(
             approval.submit(store, user, doc.id, secret)
         except StationError as exc:
             log.warning("document %d not submitted: %s", doc.id, exc.code)
-            outcome.failed.append((label, exc.message_vi))
+            outcome.failed.append((label, error_text(exc)))
         else:
             outcome.submitted.append(label)
     progress(ProgressEvent(len(ready), len(ready), ""))
@@ -156,4 +158,4 @@ def search_documents(
 
 def _label(doc_id: int, index: int, doc_type: str, doctypes: dict[str, DocType]) -> DocumentLabel:
     spec = doctypes.get(doc_type)
-    return DocumentLabel(doc_id, index + 1, spec.label_vi if spec else "")
+    return DocumentLabel(doc_id, index + 1, spec.label(current_language()) if spec else "")

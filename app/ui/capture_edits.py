@@ -15,6 +15,7 @@ from app.core.cancel import CancelToken
 from app.core.errors import StationError
 from app.core.models import Document, Page, PageFindings
 from app.core.ports import ScanSettings
+from app.ui.app import current_language
 from app.ui.capture_model import BatchSnapshot, moved_order
 from app.ui.crop_editor import Quad
 from app.ui.session import UiSession
@@ -171,7 +172,9 @@ class CaptureEdits(QObject):
             scanned = next(iter(scanner.scan(device_id, replace(settings, max_pages=1), CancelToken())), None)
             if scanned is None:
                 raise EditRefused(
-                    "no page", message_vi="Máy quét không đưa ra trang nào. Đặt lại tờ giấy rồi thử lại."
+                    "no page",
+                    message_vi="Máy quét không đưa ra trang nào. Đặt lại tờ giấy rồi thử lại.",
+                    message_en="The scanner gave no page. Put the sheet back and try again.",
                 )
             self.station.store.editing.replace_page(user, page_id, scanned)
             page = next(p for p in self.station.store.list_pages(snap.batch_id) if p.id == page_id)
@@ -216,6 +219,6 @@ class CaptureEdits(QObject):
 
         def failed(error: StationError) -> None:
             self.busy = False
-            self.failed.emit(error.user_message(self.station.settings.language))
+            self.failed.emit(error.user_message(current_language()))
 
         self.runner.start(job, on_finished=finished, on_failed=failed)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.bootstrap import Station
+from app.core.errors import ScanPurged
 from app.core.models import Document, Page, PageFindings
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,10 @@ def load_batch(station: Station, batch_id: int, cache: ThumbCache, thumb: ThumbF
     def entry(page: Page) -> PageEntry:
         key = thumb_key(page)
         if key not in cache:
-            cache[key] = thumb(store.read_page(page), page.findings)
+            try:
+                cache[key] = thumb(store.read_page(page), page.findings)
+            except ScanPurged:  # removed by the retention period: an empty frame
+                cache[key] = b""
         doc = page.document_id if not page.trashed else None
         return PageEntry(page, doc, index_of.get(doc) if doc is not None else None, cache[key])
 

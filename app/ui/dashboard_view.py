@@ -4,7 +4,7 @@ work per officer, filtered by period, result type and officer."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -184,14 +184,14 @@ class DashboardView(QWidget):
             activity = station.activity_report(start, end, chosen.doc_type, chosen.officer)
             accounts = station.store.accounts.list()
             officers = {u.login for u in accounts if Role.OFFICER in u.roles} | set(activity.officer_logins)
-            vi = current_language() == "vi"
+            lang = current_language()
             return DashboardData(
                 report=station.progress_report(chosen.year),
                 queue=station.store.outbox.counts(),
                 activity=activity,
                 names={u.login: u.full_name for u in accounts},
                 officers=sorted(officers),
-                types={k: (t.label_vi if vi else t.label_en) for k, t in load_doctypes().items()},
+                types={k: t.label(lang) for k, t in load_doctypes().items()},
             )
 
         self.session.runner.start(
@@ -242,7 +242,11 @@ class DashboardView(QWidget):
             .replace("%2", number(waiting))
             .replace("%3", number(report.out_of_scope))
         )
-        lines = [line for line in report.by_type if chosen.doc_type in (None, line.key)]
+        lines = [  # the report names types in Vietnamese: relabel them in the UI language
+            replace(line, label=data.types.get(line.key, line.label))
+            for line in report.by_type
+            if chosen.doc_type in (None, line.key)
+        ]
         # with no inventory at all, the headline already says what to do
         empty = self.tr("No inventory for this result type yet.") if report.total.inventory else ""
         self.bars.set_lines(lines, empty)

@@ -15,7 +15,7 @@ from app.bootstrap import Station
 from app.core.accounts import User
 from app.core.agencies import Agency, AgencyCatalogue, load_catalogue
 from app.core.doctypes import DocType, load_doctypes
-from app.core.errors import StationError
+from app.core.errors import ScanPurged, StationError
 from app.core.models import Batch, Document, DocumentState, Page
 from app.core.records import DocumentRecord, IssuerRef
 from app.core.validators import parse_iso
@@ -79,7 +79,10 @@ def load_document(station: Station, user: User | None, document_id: int) -> Load
     record = store.records.get_record(document_id)
     review = store.review.review_of(user, document_id)
     pages = {p.id: p for p in store.list_pages(document.batch_id)}
-    images = [page_image(station, pages[i]) for i in document.page_ids if i in pages]
+    try:
+        images = [page_image(station, pages[i]) for i in document.page_ids if i in pages]
+    except ScanPurged:  # the retention period removed the scans: the record is still shown
+        images = []
     catalogue = _catalogue(station.data_dir)
     issuer = record.issuer or IssuerRef("")
     return LoadedDocument(
@@ -122,5 +125,9 @@ def page_image(station: Station, page: Page) -> QImage:
     """The page as cleanup left it (cropped, deskewed, upright): field boxes are in these pixels."""
     image = QImage.fromData(station.cleaned_page(page))
     if image.isNull():
-        raise StationError("page image", message_vi="Không hiển thị được ảnh trang.")
+        raise StationError(
+            "page image",
+            message_vi="Không hiển thị được ảnh trang.",
+            message_en="The page image cannot be shown.",
+        )
     return image

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabBar, QVB
 from app.core.doctypes import DocType
 from app.core.models import DocumentState
 from app.core.records import FieldRegion
-from app.core.workflow import STATE_LABELS_VI
 from app.ui.app import current_language
+from app.ui.batches_parts import document_state_text
 from app.ui.describe_data import DocumentSummary
 from app.ui.page_view import PageView
 
@@ -29,7 +29,7 @@ REGION_COLOUR = QColor("#e65100")
 
 
 class DocumentList(QListWidget):
-    """One line per document: number, type, state (Vietnamese), pages; the item data is the id."""
+    """One line per document: number, type, state, pages (in the UI language); the item data is the id."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,11 +48,10 @@ class DocumentList(QListWidget):
         self, item: QListWidgetItem, summary: DocumentSummary, doctypes: dict[str, DocType]
     ) -> None:
         doctype = doctypes.get(summary.doc_type)
-        english = current_language() == "en"
-        kind = (doctype.label_en if english else doctype.label_vi) if doctype else self.tr("Type not known")
+        kind = doctype.label(current_language()) if doctype else self.tr("Type not known")
         pages = self.tr("%1 page(s)").replace("%1", str(summary.pages))
         title = self.tr("Document %1").replace("%1", str(summary.index + 1))
-        item.setText(f"{title} · {kind}\n{STATE_LABELS_VI[summary.state]} · {pages}")
+        item.setText(f"{title} · {kind}\n{document_state_text(summary.state)} · {pages}")
         item.setForeground(QBrush(QColor(STATE_COLOURS[summary.state])))
         item.setData(Qt.ItemDataRole.UserRole + 1, summary)
 

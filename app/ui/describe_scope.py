@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.scope import ScopeFlag, ScopeFlagError, ScopeReason, label
 from app.ui.app import current_language
+from app.ui.nav import error_text
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class ScopeDialog(QDialog):
         try:
             self._flag = ScopeFlag(self.chosen(), self.note.toPlainText(), self._who, datetime.now(UTC))
         except ScopeFlagError as exc:
-            self.error.setText(exc.message_vi)
+            self.error.setText(error_text(exc))
             self.error.show()
             self.note.setFocus()
             return

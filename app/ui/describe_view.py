@@ -26,8 +26,10 @@ from app.core.accounts import Action
 from app.core.doctypes import DocType
 from app.core.errors import StationError
 from app.core.models import Batch, DocumentState
+from app.core.problems import texts
 from app.core.records import DocumentRecord, IssuerRef
-from app.core.validators import parse_iso, validate_record
+from app.core.scope import label as scope_label
+from app.core.validators import parse_iso, record_problems
 from app.ui import describe_data as data
 from app.ui.app import current_language
 from app.ui.describe_data import DocumentSummary, IssuerShown, LoadedDocument
@@ -36,6 +38,7 @@ from app.ui.describe_issuer import IssuerBlock
 from app.ui.describe_panel import DocumentList, PagePane
 from app.ui.describe_scope import ScopeDialog
 from app.ui.describe_unsaved import Problems, Snapshot, UnsavedGuard, ask_with_dialog
+from app.ui.nav import error_text
 from app.ui.session import UiSession
 
 log = logging.getLogger(__name__)
@@ -194,7 +197,7 @@ class DescribeView(QWidget):
         gate.set()
 
     def _on_failed(self, error: object) -> None:
-        text = error.message_vi if isinstance(error, StationError) else str(error)
+        text = error_text(error) if isinstance(error, StationError) else str(error)
         self._say(text, error=True)
         self.save_button.setEnabled(self._can_edit())
 
@@ -372,7 +375,8 @@ class DescribeView(QWidget):
 
     def _show_scope(self, record: DocumentRecord) -> None:
         flags = record.scope_flags
-        text = "; ".join(f.label_vi + (f" — {f.note}" if f.note else "") for f in flags)
+        lang = current_language()
+        text = "; ".join(scope_label(f.reason, lang) + (f" — {f.note}" if f.note else "") for f in flags)
         self.scope_label.setText(self.tr("Out of scope: %1").replace("%1", text) if flags else "")
         self.scope_label.setVisible(bool(flags))
 
@@ -409,7 +413,7 @@ class DescribeView(QWidget):
     def _on_field_focused(self, key: str) -> None:
         region = self.loaded.record.regions.get(key) if self.loaded else None
         spec = self.current_doctype().field(key)
-        self.pages.outline(region, spec.label_vi if spec else "")
+        self.pages.outline(region, spec.label(current_language()) if spec else "")
 
     def _rematch_issuer(self, printed: str) -> None:
         issued = self.values().get("ngay_ban_hanh", "")
@@ -424,9 +428,9 @@ class DescribeView(QWidget):
 
     # ---- validation and saving ----------------------------------------------------------------
     def problems(self) -> dict[str, list[str]]:
-        """Vietnamese messages per field key for the form as it stands."""
-        doctype, values = self.current_doctype(), self.values()
-        found = validate_record(doctype, values, date.today())
+        """Messages (in the UI language) per field key for the form as it stands."""
+        doctype, values, lang = self.current_doctype(), self.values(), current_language()
+        found = {k: texts(v, lang) for k, v in record_problems(doctype, values, date.today()).items()}
         for spec in doctype.fields:
             value = values.get(spec.key, "")
             if spec.type in DATE_TYPES and value and parse_iso(value) is None:
@@ -454,7 +458,7 @@ class DescribeView(QWidget):
     def explain(self, found: Problems) -> None:
         """Say which fields block saving and put the cursor in the first of them."""
         doctype = self.current_doctype()
-        names = [spec.label_vi for spec in doctype.fields if spec.key in found]
+        names = [spec.label(current_language()) for spec in doctype.fields if spec.key in found]
         self._say(self.tr("Not saved: check %1.").replace("%1", ", ".join(names)), error=True)
         self._focus_field(next((spec.key for spec in doctype.fields if spec.key in found), ""))
 
@@ -537,7 +541,9 @@ class DescribeView(QWidget):
     def ask_about(self, found: Problems) -> str:
         doctype = self.current_doctype()
         lines = [
-            f"{spec.label_vi}: {' '.join(found[spec.key])}" for spec in doctype.fields if spec.key in found
+            f"{spec.label(current_language())}: {' '.join(found[spec.key])}"
+            for spec in doctype.fields
+            if spec.key in found
         ]
         number = self.loaded.document.index + 1 if self.loaded is not None else 0
         return self.ask_unsaved(self.tr("Document %1").replace("%1", str(number)), lines)

@@ -17,6 +17,7 @@ from app.core.doctypes import load_doctypes
 from app.core.progress import InventoryRow, fill_successors
 from app.core.textnorm import fold
 from app.reports.inventory_sheet import inventory_template, read_inventory
+from app.ui.app import current_language
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class InventoryLine:
 @dataclass(frozen=True)
 class InventoryData:
     lines: list[InventoryLine]
-    type_labels: dict[str, str]  # code -> Vietnamese label, in the doctypes' order
+    type_labels: dict[str, str]  # code -> label in the UI language, in the doctypes' order
     names: dict[str, str] = field(default_factory=dict)  # catalogue key -> name
     today_units: dict[str, str] = field(default_factory=dict)  # catalogue key -> key of today's unit
 
@@ -59,16 +60,18 @@ class ImportResult:
     file_name: str
 
 
-def type_labels() -> dict[str, str]:
-    """Result types in the schemas' order, "other papers" last (it is the rarest in an inventory)."""
-    labels = {code: doc.label_vi for code, doc in load_doctypes().items()}
+def type_labels(lang: str = "vi") -> dict[str, str]:
+    """Result types in the schemas' order, "other papers" last (it is the rarest in an inventory).
+
+    Vietnamese unless ``lang == "en"``: the Excel template and its import always use Vietnamese."""
+    labels = {code: doc.label(lang) for code, doc in load_doctypes().items()}
     return dict(sorted(labels.items(), key=lambda kv: kv[0] == GENERIC_TYPE))
 
 
 def load_inventory(station: Station, today: date) -> InventoryData:
     store = station.store
     catalogue = load_catalogue(override_dir=station.data_dir)
-    labels = type_labels()
+    labels = type_labels(current_language())
     names = {user.login: user.full_name for user in store.accounts.list()}
     changes = last_changes(store.audit.entries())
     lines = []

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.progress import InventoryRow, check_inventory_row
+from app.core.problems import texts
+from app.core.progress import InventoryRow, inventory_row_problems
 from app.core.textnorm import collapse_spaces, nfc
 from app.ui.agency_picker import AgencyPicker
+from app.ui.app import current_language
 from app.ui.inventory_data import InventoryData, InventoryLine
 from app.ui.inventory_table import number
 from app.ui.tasks import TaskRunner
@@ -170,9 +172,9 @@ class InventoryEditor(QDialog):
         return ""
 
     def check(self) -> list[str]:
-        """Vietnamese problems (the core's rules, then a clash with another row); shown in the dialog."""
+        """Problems in the UI language (core rules, then a clash with another row); shown in the dialog."""
         draft = self.draft()
-        problems = check_inventory_row(cast(InventoryRow, draft))
+        problems = texts(inventory_row_problems(cast(InventoryRow, draft)), current_language())
         key = (draft.agency_printed, draft.doc_type, draft.year)
         old = self._editing
         mine = None if old is None else (old.agency_printed, old.doc_type, old.year)

@@ -77,12 +77,14 @@ def role_names(roles: Iterable[Role]) -> str:
 
 
 def error_text(error: object) -> str:
-    """What to tell the user about a failed task: the specific Vietnamese message in Vietnamese, the
-    English summary with the detail otherwise."""
+    """What to tell the user about a failed task: the specific Vietnamese message in Vietnamese; in
+    English the message worded for this case, else the type's English summary with the detail."""
     from app.ui.app import current_language
 
     if not isinstance(error, StationError):
         return QCoreApplication.translate("Shell", "Something went wrong. Try again.")
     if current_language() == "vi":
         return error.message_vi
+    if "message_en" in vars(error):  # given where it was raised: the detail would only repeat it
+        return error.message_en
     return error.user_message("en")

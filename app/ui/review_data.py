@@ -18,6 +18,8 @@ from app.core.errors import StationError
 from app.core.models import DocumentState
 from app.core.records import DocumentRecord, IssuerRef
 from app.core.scope import label as scope_label
+from app.ui.app import current_language
+from app.ui.nav import error_text
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +76,11 @@ def batches_to_review(station: Station) -> list[ReviewBatch]:
 
 
 def review_items(station: Station, batch_id: int, doctypes: dict[str, DocType]) -> list[ReviewItem]:
-    items = []
+    items, lang = [], current_language()
     for doc in station.store.list_documents(batch_id):
         if doc.state in REVIEWED:
             spec = doctypes.get(doc.doc_type)
-            items.append(ReviewItem(doc.id, doc.index + 1, spec.label_vi if spec else "", doc.state))
+            items.append(ReviewItem(doc.id, doc.index + 1, spec.label(lang) if spec else "", doc.state))
     return items
 
 
@@ -87,13 +89,14 @@ def load_detail(station: Station, user: User, document_id: int, doctypes: dict[s
     store = station.store
     doc = store.get_document(document_id)
     record = store.records.get_record(document_id)
-    spec = doctypes.get(record.doc_type)
-    detail = ReviewDetail(doc.id, doc.index + 1, spec.label_vi if spec else record.doc_type, doc.state)
-    detail.fields = _labelled_fields(record, spec)
+    spec, lang = doctypes.get(record.doc_type), current_language()
+    detail = ReviewDetail(doc.id, doc.index + 1, spec.label(lang) if spec else record.doc_type, doc.state)
+    detail.fields = _labelled_fields(record, spec, lang)
     _add_issuer(detail, record, catalogue_for(station.data_dir))
     detail.result_code = record.result_code
     detail.scope = [
-        f"{scope_label(f.reason)}: {f.note}" if f.note else scope_label(f.reason) for f in record.scope_flags
+        f"{scope_label(f.reason, lang)}: {f.note}" if f.note else scope_label(f.reason, lang)
+        for f in record.scope_flags
     ]
     trail = store.review.review_of(user, document_id)
     names = {u.login: u.full_name for u in store.accounts.list()}
@@ -112,7 +115,7 @@ def catalogue_for(data_dir: Path) -> AgencyCatalogue:
     return load_catalogue(override_dir=data_dir)
 
 
-def _labelled_fields(record: DocumentRecord, spec: DocType | None) -> list[tuple[str, str]]:
+def _labelled_fields(record: DocumentRecord, spec: DocType | None, lang: str) -> list[tuple[str, str]]:
     if spec is None:
         return [(key, value) for key, value in record.fields.items()]
     rows = []
@@ -120,7 +123,7 @@ def _labelled_fields(record: DocumentRecord, spec: DocType | None) -> list[tuple
         if item.type == "agency":
             continue  # shown with the matched unit and successor below
         value = record.fields.get(item.key, "")
-        rows.append((item.label_vi, _display_date(value) if item.type == "date" else value))
+        rows.append((item.label(lang), _display_date(value) if item.type == "date" else value))
     return rows
 
 
@@ -182,7 +185,7 @@ def approve_all(
             approval.approve(station.store, user, doc_id, doctypes, secret)
         except StationError as exc:
             log.warning("document %d not approved: %s", doc_id, exc.code)
-            outcome.failed.append((doc_id, exc.message_vi))
+            outcome.failed.append((doc_id, error_text(exc)))
         else:
             outcome.approved.append(doc_id)
     progress(ProgressEvent(len(document_ids), len(document_ids)))

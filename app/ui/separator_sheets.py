@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.doctypes import DocType
+from app.ui.app import current_language
 
 log = logging.getLogger(__name__)
 
 
 class SeparatorDialog(QDialog):
-    """Asks what to print; ``choice()`` gives (doc_type or None, type label, count)."""
+    """Asks what to print; ``choice()`` gives (doc_type or None, Vietnamese type label, count)."""
 
     def __init__(self, doctypes: dict[str, DocType], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +38,10 @@ class SeparatorDialog(QDialog):
         group.addButton(self.cover)
         self.doc_type = QComboBox()
         self.doc_type.setAccessibleName(self.tr("Document type on the cover sheet"))
-        for code, doctype in sorted(doctypes.items(), key=lambda kv: kv[1].label_vi):
-            self.doc_type.addItem(doctype.label_vi, code)
+        self._doctypes = doctypes
+        lang = current_language()
+        for code, doctype in sorted(doctypes.items(), key=lambda kv: kv[1].label(lang)):
+            self.doc_type.addItem(doctype.label(lang), code)
         self.doc_type.setEnabled(False)
         self.cover.toggled.connect(self.doc_type.setEnabled)
         self.count = QSpinBox()
@@ -67,7 +70,8 @@ class SeparatorDialog(QDialog):
     def choice(self) -> tuple[str | None, str, int]:
         if not self.cover.isChecked() or self.doc_type.currentData() is None:
             return None, "", self.count.value()
-        return str(self.doc_type.currentData()), self.doc_type.currentText(), self.count.value()
+        code = str(self.doc_type.currentData())
+        return code, self._doctypes[code].label_vi, self.count.value()  # printed on paper: Vietnamese
 
     def ask_path(self, batch_name: str) -> Path | None:
         """The save dialog; None when the user cancels."""

@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.problems import texts
 from app.core.result_codes import CodeTemplate, CodeTemplateError, render_code
-from app.core.station_config import StationConfig, check_config
+from app.core.retention import KEEP_FOREVER, MAX_RETENTION_DAYS
+from app.core.station_config import StationConfig, config_problems
 from app.ui.agency_picker import AgencyPicker
+from app.ui.app import current_language
 from app.ui.nav import error_text
 from app.ui.session import UiSession
 from app.ui.setup_wizard import upper_as_typed
@@ -137,9 +140,22 @@ class SettingsView(QWidget):
         window_row.addWidget(QLabel(self.tr("and")))
         window_row.addWidget(self.window_to)
         window_row.addStretch(1)
+        self.retention = QSpinBox()
+        self.retention.setRange(KEEP_FOREVER, MAX_RETENTION_DAYS)
+        self.retention.setSingleStep(30)
+        self.retention.setSuffix(self.tr(" days after confirmation"))
+        self.retention.setSpecialValueText(self.tr("Keep for ever"))
+        self.retention.setAccessibleName(self.tr("Keep scans on the station"))
+        self.retention.setToolTip(
+            self.tr(
+                "Scans leave the station only after the central repository confirmed the document and "
+                "this many days have passed. Records and signed PDFs always stay."
+            )
+        )
         form = QFormLayout(group)
         form.addRow(self.tr("&Bandwidth limit:"), self.bandwidth)
         form.addRow(window_row)
+        form.addRow(self.tr("&Keep scans:"), self.retention)
         return group
 
     # --- data -------------------------------------------------------------------------------
@@ -161,6 +177,7 @@ class SettingsView(QWidget):
         self.central_url.setText(config.central_url)
         self.central_token.setText(config.central_token)
         self.bandwidth.setValue(config.bandwidth_kbps)
+        self.retention.setValue(config.retention_days)
         start, _sep, end = config.send_window.partition("-")
         self.use_window.setChecked(bool(config.send_window))
         if config.send_window:
@@ -179,6 +196,7 @@ class SettingsView(QWidget):
             central_token=self.central_token.text(),
             bandwidth_kbps=self.bandwidth.value(),
             send_window=window,
+            retention_days=self.retention.value(),
         )
 
     def _update_preview(self) -> None:
@@ -193,7 +211,8 @@ class SettingsView(QWidget):
                 1,
             )
         except CodeTemplateError as exc:
-            self.preview.setText(self.tr("Invalid template: %1").replace("%1", exc.detail))
+            detail = exc.detail_en if current_language() == "en" else exc.detail
+            self.preview.setText(self.tr("Invalid template: %1").replace("%1", detail))
             self.preview.setStyleSheet("color: #b3261e;")
             return
         self.preview.setText(code)
@@ -201,7 +220,7 @@ class SettingsView(QWidget):
 
     def _on_save(self) -> None:
         config = self.edited()
-        problems = check_config(config)
+        problems = texts(config_problems(config), current_language())
         if problems:
             self._set_status("\n".join(problems), error=True)
             return

@@ -8,20 +8,16 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 
 from app.bootstrap import Station
-from app.core.accounts import AccountError, Role, User, check_new_account
-from app.core.station_config import StationConfig, check_config
+from app.core.accounts import Role, User
+from app.core.problems import texts
+from app.core.station_config import StationConfig, config_problems
+from app.ui.account_fields import AccountFields, error_label
 from app.ui.agency_picker import AgencyPicker
+from app.ui.app import current_language
 from app.ui.nav import error_text
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    return label
 
 
 def upper_as_typed(edit: QLineEdit) -> None:
@@ -44,7 +40,7 @@ class StationPage(QWizardPage):
         self.code.setPlaceholderText(self.tr("e.g. HN-DATON-01"))
         upper_as_typed(self.code)
         self.agency = AgencyPicker(runner, station.data_dir)
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Station &code:"), self.code)
         form.addRow(self.tr("&Agency:"), self.agency)
@@ -54,7 +50,7 @@ class StationPage(QWizardPage):
         return StationConfig(station_code=self.code.text().strip(), agency_key=self.agency.agency_key())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        problems = check_config(self.config())
+        problems = texts(config_problems(self.config()), current_language())
         self.error.setText("\n".join(problems))
         return not problems
 
@@ -70,7 +66,7 @@ class CentralPage(QWizardPage):
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setAccessibleName(self.tr("Access token"))
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("&Address:"), self.url)
         form.addRow(self.tr("Access &token:"), self.token)
@@ -79,7 +75,7 @@ class CentralPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         config = StationConfig(station_code="XX", agency_key="x", central_url=self.url.text().strip())
-        problems = check_config(config)
+        problems = texts(config_problems(config), current_language())
         self.error.setText("\n".join(problems))
         return not problems
 
@@ -90,36 +86,16 @@ class AdminPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("First administrator"))
         self.setSubTitle(self.tr("This account manages the other accounts and the settings."))
-        self.login = QLineEdit()
-        self.login.setAccessibleName(self.tr("Login"))
-        self.full_name = QLineEdit()
-        self.full_name.setAccessibleName(self.tr("Full name"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName(self.tr("Password again"))
-        self.error = _error_label()
+        self.fields = AccountFields(self)
+        self.login, self.full_name = self.fields.login, self.fields.full_name
+        self.password, self.again = self.fields.password, self.fields.again
+        self.error = error_label()
         form = QFormLayout(self)
-        form.addRow(self.tr("&Login:"), self.login)
-        form.addRow(self.tr("&Full name:"), self.full_name)
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow(self.tr("Password a&gain:"), self.again)
+        self.fields.add_rows(form)
         form.addRow(self.error)
 
     def problem(self) -> str:
-        try:
-            check_new_account(
-                self.login.text().strip().lower(), self.password.text(), frozenset({Role.ADMIN})
-            )
-        except AccountError as exc:
-            return error_text(exc)
-        if not self.full_name.text().strip():
-            return self.tr("Enter the administrator's full name.")
-        if self.password.text() != self.again.text():
-            return self.tr("The two passwords differ. Type the same password twice.")
-        return ""
+        return self.fields.problem(frozenset({Role.ADMIN}), self.tr("Enter the administrator's full name."))
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         if self._wizard.admin is not None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from app.core.cancel import CancelToken
 from app.core.errors import StationError
 from app.sync_service import SyncHandle, build_sync, run_sync_forever
+from app.ui.app import current_language
 from app.ui.session import UiSession
 from app.ui.tasks import Task, TaskRunner
 
@@ -49,7 +50,7 @@ class SyncController(QObject):
             handle = build_sync(store, on_progress=self.progress.emit, on_link=self._on_link)
         except StationError as exc:
             self.link_changed.emit(None)
-            self.problem.emit(exc.user_message("vi"))
+            self.problem.emit(exc.user_message(current_language()))
             return
         self._handle = handle
 
@@ -88,5 +89,5 @@ class SyncController(QObject):
 
     def _on_failed(self, error: object) -> None:
         self._on_stopped(None)
-        message = error.user_message("vi") if isinstance(error, StationError) else str(error)
+        message = error.user_message(current_language()) if isinstance(error, StationError) else str(error)
         self.problem.emit(message)

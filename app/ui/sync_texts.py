@@ -6,7 +6,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.core.outbox import OutboxState
+from app.core.errors import StationError
+from app.core.outbox import OutboxItem, OutboxState
+from app.ui.app import current_language
 
 CONTEXT = "SyncView"
 
@@ -18,6 +20,15 @@ _STATES: dict[OutboxState, str] = {
     OutboxState.FAILED: str(QT_TRANSLATE_NOOP("SyncView", "failed for now, will retry")),
     OutboxState.REJECTED: str(QT_TRANSLATE_NOOP("SyncView", "rejected")),
     OutboxState.AUTH_REQUIRED: str(QT_TRANSLATE_NOOP("SyncView", "needs a new access token")),
+}
+
+
+# Outbox error codes that are no StationError's code (app.core.outbox writes them itself).
+_OWN_ERRORS: dict[str, str] = {
+    "interrupted": str(QT_TRANSLATE_NOOP("SyncView", "Sending was interrupted; it resumes by itself.")),
+    "lost_on_server": str(
+        QT_TRANSLATE_NOOP("SyncView", "The repository has no record of the document; it will be sent again.")
+    ),
 }
 
 
@@ -49,3 +60,27 @@ def when_text(moment: datetime | str | None) -> str:
             return moment
         return parsed.astimezone().strftime("%d/%m/%Y %H:%M:%S")
     return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
+def last_error_text(item: OutboxItem) -> str:
+    """The document's last sending problem: stored in Vietnamese; in English, its error type's words."""
+    if not item.last_error_vi or current_language() == "vi":
+        return item.last_error_vi or ""
+    code = item.last_error_code or ""
+    if code in _OWN_ERRORS:
+        return QCoreApplication.translate(CONTEXT, _OWN_ERRORS[code])
+    english = _english_messages().get(code)
+    if english is None:
+        return QCoreApplication.translate("SyncView", "Not sent yet (%1).").replace("%1", code)
+    return english
+
+
+def _english_messages() -> dict[str, str]:
+    """Every error type's English message by its code."""
+    found: dict[str, str] = {}
+    todo: list[type[StationError]] = [StationError]
+    while todo:
+        kind = todo.pop()
+        found.setdefault(kind.code, kind.message_en)
+        todo.extend(kind.__subclasses__())
+    return found

@@ -28,7 +28,7 @@ from app.core.outbox import OutboxItem, OutboxState
 from app.ui.session import UiSession
 from app.ui.shortcuts import shortcut
 from app.ui.sync_controller import SyncController
-from app.ui.sync_texts import link_text, state_text, when_text
+from app.ui.sync_texts import last_error_text, link_text, state_text, when_text
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ class SyncView(QWidget):
                 str(item.attempts),
                 when_text(item.next_retry_at) if item.state is OutboxState.FAILED else "",
                 when_text(item.receipt.received_at) if item.receipt else "",
-                item.last_error_vi or "",
+                last_error_text(item),
             ]
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)

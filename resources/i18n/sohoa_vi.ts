@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AccountFields</name>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="31" />
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="33" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="36" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="39" />
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="42" />
+        <source>&amp;Login:</source>
+        <translation>Tên đăng &amp;nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="43" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="44" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="45" />
+        <source>Password a&amp;gain:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/account_fields.py" line="61" />
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không khớp. Gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsView</name>
     <message>
         <location filename="../../app/ui/accounts_view.py" line="46" />
@@ -118,64 +166,19 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="91" />
+        <location filename="../../app/ui/setup_wizard.py" line="87" />
         <source>First administrator</source>
         <translation>Quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="92" />
+        <location filename="../../app/ui/setup_wizard.py" line="88" />
         <source>This account manages the other accounts and the settings.</source>
         <translation>Tài khoản này quản lý các tài khoản khác và cài đặt của trạm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="94" />
-        <source>Login</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="96" />
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="99" />
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="102" />
-        <source>Password again</source>
-        <translation>Nhập lại mật khẩu</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="105" />
-        <source>&amp;Login:</source>
-        <translation>&amp;Tên đăng nhập:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="106" />
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ và tên:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="107" />
-        <source>&amp;Password:</source>
-        <translation>&amp;Mật khẩu:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="108" />
-        <source>Password a&amp;gain:</source>
-        <translation>Nhập &amp;lại mật khẩu:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="119" />
+        <location filename="../../app/ui/setup_wizard.py" line="98" />
         <source>Enter the administrator's full name.</source>
         <translation>Nhập họ và tên của quản trị viên.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/setup_wizard.py" line="121" />
-        <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Hai mật khẩu không khớp. Gõ cùng một mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>
@@ -209,27 +212,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="46" />
+        <location filename="../../app/ui/audit_view.py" line="49" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="47" />
+        <location filename="../../app/ui/audit_view.py" line="50" />
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="48" />
+        <location filename="../../app/ui/audit_view.py" line="51" />
         <source>Action</source>
         <translation>Hành động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="49" />
+        <location filename="../../app/ui/audit_view.py" line="52" />
         <source>Object</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="50" />
+        <location filename="../../app/ui/audit_view.py" line="53" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
@@ -357,209 +360,239 @@
         <translation>Xuất dữ liệu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="56" />
+        <location filename="../../app/ui/audit_format.py" line="54" />
+        <source>Scans removed after the retention period</source>
+        <translation>Xóa bản quét hết thời hạn giữ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="57" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="57" />
+        <location filename="../../app/ui/audit_format.py" line="58" />
         <source>Batch %1</source>
         <translation>Lô %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="58" />
+        <location filename="../../app/ui/audit_format.py" line="59" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="59" />
+        <location filename="../../app/ui/audit_format.py" line="60" />
         <source>Account %1</source>
         <translation>Tài khoản %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="60" />
+        <location filename="../../app/ui/audit_format.py" line="61" />
         <source>Station settings</source>
         <translation>Cài đặt trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="61" />
+        <location filename="../../app/ui/audit_format.py" line="62" />
         <source>Inventory %1</source>
         <translation>Kiểm kê %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="62" />
+        <location filename="../../app/ui/audit_format.py" line="63" />
         <source>All records</source>
         <translation>Tất cả hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="65" />
+        <location filename="../../app/ui/audit_format.py" line="64" />
+        <source>Scans on the station</source>
+        <translation>Bản quét trên trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="67" />
         <source>reason</source>
         <translation>lý do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="66" />
+        <location filename="../../app/ui/audit_format.py" line="68" />
         <source>pages</source>
         <translation>các trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="67" />
+        <location filename="../../app/ui/audit_format.py" line="69" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="68" />
+        <location filename="../../app/ui/audit_format.py" line="70" />
         <source>old</source>
         <translation>cũ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="69" />
+        <location filename="../../app/ui/audit_format.py" line="71" />
         <source>merged in</source>
         <translation>gộp từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="70" />
+        <location filename="../../app/ui/audit_format.py" line="72" />
         <source>roles</source>
         <translation>vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="71" />
+        <location filename="../../app/ui/audit_format.py" line="73" />
         <source>kind</source>
         <translation>loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="72" />
+        <location filename="../../app/ui/audit_format.py" line="74" />
         <source>agency</source>
         <translation>cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="73" />
+        <location filename="../../app/ui/audit_format.py" line="75" />
         <source>source</source>
         <translation>nguồn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="74" />
+        <location filename="../../app/ui/audit_format.py" line="76" />
         <source>rows</source>
         <translation>số dòng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_format.py" line="115" />
-        <location filename="../../app/ui/audit_format.py" line="123" />
+        <location filename="../../app/ui/audit_format.py" line="77" />
+        <source>days</source>
+        <translation>số ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="78" />
+        <source>documents</source>
+        <translation>tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="79" />
+        <source>files</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="80" />
+        <source>bytes</source>
+        <translation>byte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_format.py" line="121" />
         <location filename="../../app/ui/audit_format.py" line="129" />
+        <location filename="../../app/ui/audit_format.py" line="135" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="92" />
+        <location filename="../../app/ui/audit_view.py" line="95" />
         <source>Only supervisors and administrators can view the audit log.</source>
         <translation>Chỉ lãnh đạo và quản trị viên mới được xem nhật ký hoạt động.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="107" />
+        <location filename="../../app/ui/audit_view.py" line="110" />
         <source>Audit log</source>
         <translation>Nhật ký hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="109" />
+        <location filename="../../app/ui/audit_view.py" line="112" />
         <source>Checking the log…</source>
         <translation>Đang kiểm tra nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="111" />
+        <location filename="../../app/ui/audit_view.py" line="114" />
         <source>Audit log check</source>
         <translation>Kết quả kiểm tra nhật ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="112" />
+        <location filename="../../app/ui/audit_view.py" line="115" />
         <source>Export CSV… (Ctrl+E)</source>
         <translation>Xuất CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="113" />
+        <location filename="../../app/ui/audit_view.py" line="116" />
         <source>Export the audit log as CSV</source>
         <translation>Xuất nhật ký ra tệp CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="123" />
+        <location filename="../../app/ui/audit_view.py" line="126" />
         <source>Audit log entries</source>
         <translation>Các mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="142" />
+        <location filename="../../app/ui/audit_view.py" line="145" />
         <source>Filter by person</source>
         <translation>Lọc theo người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="144" />
+        <location filename="../../app/ui/audit_view.py" line="147" />
         <source>Filter by action</source>
         <translation>Lọc theo hành động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="146" />
+        <location filename="../../app/ui/audit_view.py" line="149" />
         <source>From date</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="148" />
+        <location filename="../../app/ui/audit_view.py" line="151" />
         <source>To date</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="151" />
+        <location filename="../../app/ui/audit_view.py" line="154" />
         <source>&amp;Person:</source>
         <translation>&amp;Người:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="152" />
+        <location filename="../../app/ui/audit_view.py" line="155" />
         <source>A&amp;ction:</source>
         <translation>&amp;Hành động:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="153" />
+        <location filename="../../app/ui/audit_view.py" line="156" />
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="154" />
+        <location filename="../../app/ui/audit_view.py" line="157" />
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="195" />
+        <location filename="../../app/ui/audit_view.py" line="200" />
         <source>The audit log has been altered:</source>
         <translation>Nhật ký đã bị sửa đổi:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="197" />
+        <location filename="../../app/ui/audit_view.py" line="202" />
         <source>Audit log intact (%1 entries)</source>
         <translation>Nhật ký toàn vẹn (%1 mục)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="205" />
+        <location filename="../../app/ui/audit_view.py" line="210" />
         <source>Everyone</source>
         <translation>Tất cả mọi người</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="206" />
+        <location filename="../../app/ui/audit_view.py" line="211" />
         <source>All actions</source>
         <translation>Tất cả hành động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="241" />
+        <location filename="../../app/ui/audit_view.py" line="246" />
         <source>Showing %1 of %2 entries</source>
         <translation>Đang hiện %1/%2 mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="248" />
+        <location filename="../../app/ui/audit_view.py" line="253" />
         <source>Export the audit log</source>
         <translation>Xuất nhật ký hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="250" />
+        <location filename="../../app/ui/audit_view.py" line="255" />
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_view.py" line="272" />
+        <location filename="../../app/ui/audit_view.py" line="277" />
         <source>Saved the audit log to %1</source>
         <translation>Đã lưu nhật ký vào %1</translation>
     </message>
@@ -877,93 +910,93 @@
 <context>
     <name>CaptureEdits</name>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="52" />
+        <location filename="../../app/ui/capture_edits.py" line="53" />
         <source>The page is already at that end of its document.</source>
         <translation>Trang đã ở đầu hoặc cuối tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="56" />
+        <location filename="../../app/ui/capture_edits.py" line="57" />
         <source>Pages reordered.</source>
         <translation>Đã đổi thứ tự trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="67" />
+        <location filename="../../app/ui/capture_edits.py" line="68" />
         <source>Drop the page onto a page of a document.</source>
         <translation>Hãy thả trang lên một trang của tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="82" />
+        <location filename="../../app/ui/capture_edits.py" line="83" />
         <source>Page moved.</source>
         <translation>Đã chuyển trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="90" />
+        <location filename="../../app/ui/capture_edits.py" line="91" />
         <source>Document split.</source>
         <translation>Đã tách tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="100" />
+        <location filename="../../app/ui/capture_edits.py" line="101" />
         <source>This is the last document: there is nothing after it to merge.</source>
         <translation>Đây là tài liệu cuối cùng: không có tài liệu sau để gộp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="104" />
+        <location filename="../../app/ui/capture_edits.py" line="105" />
         <source>Merged with the next document.</source>
         <translation>Đã gộp với tài liệu sau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="112" />
+        <location filename="../../app/ui/capture_edits.py" line="113" />
         <source>This page is already in a document.</source>
         <translation>Trang này đã thuộc một tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="118" />
+        <location filename="../../app/ui/capture_edits.py" line="119" />
         <source>There is no document to put the page in.</source>
         <translation>Chưa có tài liệu nào để đưa trang vào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="123" />
+        <location filename="../../app/ui/capture_edits.py" line="124" />
         <source>Page put into document %1.</source>
         <translation>Đã đưa trang vào tài liệu %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="130" />
+        <location filename="../../app/ui/capture_edits.py" line="131" />
         <source>Page moved to the trash.</source>
         <translation>Đã chuyển trang vào thùng rác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="136" />
+        <location filename="../../app/ui/capture_edits.py" line="137" />
         <source>Page restored.</source>
         <translation>Đã khôi phục trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="143" />
-        <location filename="../../app/ui/capture_edits.py" line="157" />
+        <location filename="../../app/ui/capture_edits.py" line="144" />
+        <location filename="../../app/ui/capture_edits.py" line="158" />
         <source>The page has not been analysed yet.</source>
         <translation>Trang chưa được xử lý xong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="150" />
+        <location filename="../../app/ui/capture_edits.py" line="151" />
         <source>Page rotated.</source>
         <translation>Đã xoay trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="162" />
+        <location filename="../../app/ui/capture_edits.py" line="163" />
         <source>Paper outline saved.</source>
         <translation>Đã lưu khung giấy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="181" />
+        <location filename="../../app/ui/capture_edits.py" line="184" />
         <source>Page rescanned.</source>
         <translation>Đã quét lại trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="197" />
+        <location filename="../../app/ui/capture_edits.py" line="200" />
         <source>The selected page is in no document.</source>
         <translation>Trang đang chọn không thuộc tài liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_edits.py" line="206" />
+        <location filename="../../app/ui/capture_edits.py" line="209" />
         <source>Log in to change pages.</source>
         <translation>Hãy đăng nhập để sửa trang.</translation>
     </message>
@@ -971,68 +1004,68 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="152" />
+        <location filename="../../app/ui/capture_view.py" line="151" />
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="72" />
+        <location filename="../../app/ui/capture_view.py" line="73" />
         <source>&amp;Scan</source>
         <translation>&amp;Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="72" />
+        <location filename="../../app/ui/capture_view.py" line="73" />
         <source>Start scanning</source>
         <translation>Bắt đầu quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="75" />
+        <location filename="../../app/ui/capture_view.py" line="76" />
         <source>S&amp;top</source>
         <translation>&amp;Dừng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="75" />
+        <location filename="../../app/ui/capture_view.py" line="76" />
         <source>Stop scanning</source>
         <translation>Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="253" />
+        <location filename="../../app/ui/capture_view.py" line="248" />
         <source>Select a page to see it large.</source>
         <translation>Chọn một trang để xem ảnh lớn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="83" />
+        <location filename="../../app/ui/capture_view.py" line="84" />
         <source>Scanned pages</source>
         <translation>Các trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="105" />
+        <location filename="../../app/ui/capture_view.py" line="106" />
         <source>Choose a scanner and press Scan (F5).</source>
         <translation>Chọn máy quét rồi bấm Quét (F5).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="123" />
+        <location filename="../../app/ui/capture_view.py" line="124" />
         <source>No scanner found. Check the cable and the driver.</source>
         <translation>Không tìm thấy máy quét. Kiểm tra cáp và trình điều khiển.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="134" />
+        <location filename="../../app/ui/capture_view.py" line="135" />
         <source>Scanning...</source>
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="175" />
+        <location filename="../../app/ui/capture_view.py" line="174" />
         <source>%1 pages scanned</source>
         <translation>Đã quét %1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="182" />
+        <location filename="../../app/ui/capture_view.py" line="181" />
         <source>Reading the text of the pages...</source>
         <translation>Đang nhận dạng chữ trên các trang...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="188" />
-        <location filename="../../app/ui/capture_view.py" line="220" />
+        <location filename="../../app/ui/capture_view.py" line="187" />
+        <location filename="../../app/ui/capture_view.py" line="219" />
         <source>%1 pages, %2 documents</source>
         <translation>%1 trang, %2 tài liệu</translation>
     </message>
@@ -1040,37 +1073,37 @@
 <context>
     <name>CentralPage</name>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="65" />
+        <location filename="../../app/ui/setup_wizard.py" line="61" />
         <source>Central repository</source>
         <translation>Kho dữ liệu trung tâm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="66" />
+        <location filename="../../app/ui/setup_wizard.py" line="62" />
         <source>Where the station sends finished records. This can be entered later.</source>
         <translation>Nơi trạm gửi hồ sơ đã hoàn thành. Có thể nhập sau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="68" />
+        <location filename="../../app/ui/setup_wizard.py" line="64" />
         <source>Central repository address</source>
         <translation>Địa chỉ kho dữ liệu trung tâm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="72" />
+        <location filename="../../app/ui/setup_wizard.py" line="68" />
         <source>Access token</source>
         <translation>Mã truy cập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="75" />
+        <location filename="../../app/ui/setup_wizard.py" line="71" />
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="76" />
+        <location filename="../../app/ui/setup_wizard.py" line="72" />
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="77" />
+        <location filename="../../app/ui/setup_wizard.py" line="73" />
         <source>Optional: leave both empty and enter them later in Settings.</source>
         <translation>Có thể nhập sau: để trống cả hai và nhập trong mục Cài đặt.</translation>
     </message>
@@ -1178,37 +1211,37 @@
         <translation>Chờ gửi (cuối mỗi ngày)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="247" />
+        <location filename="../../app/ui/dashboard_view.py" line="251" />
         <source>No inventory for this result type yet.</source>
         <translation>Chưa có số liệu kiểm kê cho loại kết quả này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="256" />
+        <location filename="../../app/ui/dashboard_view.py" line="260" />
         <source>No inventory yet: enter or import the paper counts on the Inventory screen.</source>
         <translation>Chưa có số liệu kiểm kê: hãy ghi số lượng giấy tờ (hoặc nhập từ Excel) ở màn hình Kiểm kê.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="277" />
+        <location filename="../../app/ui/dashboard_view.py" line="281" />
         <source>Last %1 days: pages scanned: %2 · documents returned: %3 · waiting to be sent now: %4</source>
         <translation>%1 ngày qua: đã quét %2 trang · %3 hồ sơ bị trả lại · hiện còn chờ gửi: %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="287" />
+        <location filename="../../app/ui/dashboard_view.py" line="291" />
         <source>No pages scanned in this period. Scan a batch on the Scan screen or choose a longer period.</source>
         <translation>Chưa quét trang nào trong khoảng thời gian này. Hãy quét một lô ở màn hình Quét hoặc chọn khoảng thời gian dài hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="291" />
+        <location filename="../../app/ui/dashboard_view.py" line="295" />
         <source>No document was returned in this period.</source>
         <translation>Không có hồ sơ nào bị trả lại trong khoảng thời gian này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="294" />
+        <location filename="../../app/ui/dashboard_view.py" line="298" />
         <source>Nothing was waiting to be sent.</source>
         <translation>Không có hồ sơ nào phải chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="303" />
+        <location filename="../../app/ui/dashboard_view.py" line="307" />
         <source>No work recorded for this choice. Choose a longer period, or another type or officer.</source>
         <translation>Chưa có kết quả làm việc nào theo lựa chọn này. Hãy chọn khoảng thời gian dài hơn, hoặc loại kết quả hay cán bộ khác.</translation>
     </message>
@@ -1223,12 +1256,12 @@
         <translation>Theo loại kết quả (xanh: đã số hóa, vạch đỏ: chỉ tiêu kế hoạch)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="259" />
+        <location filename="../../app/ui/dashboard_view.py" line="263" />
         <source>%1 working days at the current pace</source>
         <translation>Cần khoảng %1 ngày làm việc với tốc độ hiện nay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_view.py" line="262" />
+        <location filename="../../app/ui/dashboard_view.py" line="266" />
         <source>Digitised %1 of %2 papers (%3%); the plan asks %4% by the end of %5. Missing: %6 papers. %7</source>
         <translation>Đã số hóa %1/%2 giấy tờ (%3%); kế hoạch yêu cầu %4% đến cuối năm %5. Còn thiếu: %6 giấy tờ. %7</translation>
     </message>
@@ -1241,32 +1274,32 @@
 <context>
     <name>DeleteConfirmation</name>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="204" />
+        <location filename="../../app/ui/inventory_editor.py" line="206" />
         <source>Delete inventory row</source>
         <translation>Xóa dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="206" />
+        <location filename="../../app/ui/inventory_editor.py" line="208" />
         <source>Delete the row %1, %2, %3 (%4 papers)? The deletion is recorded in the audit log.</source>
         <translation>Xóa dòng %1, %2, năm %3 (%4 giấy tờ)? Việc xóa được ghi vào nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="212" />
+        <location filename="../../app/ui/inventory_editor.py" line="214" />
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="213" />
+        <location filename="../../app/ui/inventory_editor.py" line="215" />
         <source>Delete the row</source>
         <translation>Xóa dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="214" />
+        <location filename="../../app/ui/inventory_editor.py" line="216" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="215" />
+        <location filename="../../app/ui/inventory_editor.py" line="217" />
         <source>Keep the row</source>
         <translation>Giữ lại dòng kiểm kê</translation>
     </message>
@@ -1322,107 +1355,107 @@
 <context>
     <name>DescribeView</name>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="74" />
+        <location filename="../../app/ui/describe_view.py" line="78" />
         <source>&amp;Batch:</source>
         <translation>Lô &amp;quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="76" />
+        <location filename="../../app/ui/describe_view.py" line="80" />
         <source>Batch</source>
         <translation>Lô quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="81" />
+        <location filename="../../app/ui/describe_view.py" line="85" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="88" />
+        <location filename="../../app/ui/describe_view.py" line="92" />
         <source>Returned by the supervisor</source>
         <translation>Bị lãnh đạo trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="113" />
+        <location filename="../../app/ui/describe_view.py" line="117" />
         <source>Document &amp;type:</source>
         <translation>Loại &amp;giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="115" />
+        <location filename="../../app/ui/describe_view.py" line="119" />
         <source>Document type</source>
         <translation>Loại giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="138" />
+        <location filename="../../app/ui/describe_view.py" line="142" />
         <source>Out of digitisation scope…</source>
         <translation>Ngoài phạm vi số hóa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="139" />
+        <location filename="../../app/ui/describe_view.py" line="143" />
         <source>Mark out of digitisation scope</source>
         <translation>Đánh dấu ngoài phạm vi số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="140" />
+        <location filename="../../app/ui/describe_view.py" line="144" />
         <source>Mark this paper out of digitisation scope (Ctrl+Shift+O)</source>
         <translation>Đánh dấu giấy tờ này ngoài phạm vi số hóa (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="142" />
+        <location filename="../../app/ui/describe_view.py" line="146" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="143" />
+        <location filename="../../app/ui/describe_view.py" line="147" />
         <source>Save the document's data</source>
         <translation>Lưu thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="144" />
+        <location filename="../../app/ui/describe_view.py" line="148" />
         <source>Ctrl+S; Ctrl+Enter saves and opens the next document</source>
         <translation>Ctrl+S; Ctrl+Enter lưu và chuyển sang tài liệu tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="246" />
+        <location filename="../../app/ui/describe_view.py" line="250" />
         <source>No batch yet: scan a batch first.</source>
         <translation>Chưa có lô nào: hãy quét một lô trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="256" />
+        <location filename="../../app/ui/describe_view.py" line="260" />
         <source>This batch has no documents.</source>
         <translation>Lô này chưa có tài liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="355" />
+        <location filename="../../app/ui/describe_view.py" line="373" />
         <source>Returned: %1</source>
         <translation>Bị trả lại: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="361" />
+        <location filename="../../app/ui/describe_view.py" line="380" />
         <source>Out of scope: %1</source>
         <translation>Ngoài phạm vi số hóa: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="387" />
+        <location filename="../../app/ui/describe_view.py" line="406" />
         <source>Changes not saved yet (Ctrl+S saves).</source>
         <translation>Có thay đổi chưa lưu (Ctrl+S để lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="418" />
+        <location filename="../../app/ui/describe_view.py" line="437" />
         <source>Invalid date: type it as day/month/year (e.g. 01/02/2019).</source>
         <translation>Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm (ví dụ 01/02/2019).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="443" />
+        <location filename="../../app/ui/describe_view.py" line="462" />
         <source>Not saved: check %1.</source>
         <translation>Chưa lưu: hãy kiểm tra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="493" />
+        <location filename="../../app/ui/describe_view.py" line="512" />
         <source>Saved: document %1.</source>
         <translation>Đã lưu tài liệu %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="528" />
+        <location filename="../../app/ui/describe_view.py" line="549" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
@@ -1435,17 +1468,17 @@
         <translation>Các tài liệu trong lô</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_panel.py" line="52" />
+        <location filename="../../app/ui/describe_panel.py" line="51" />
         <source>Type not known</source>
         <translation>Chưa rõ loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_panel.py" line="53" />
+        <location filename="../../app/ui/describe_panel.py" line="52" />
         <source>%1 page(s)</source>
         <translation>%1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_panel.py" line="54" />
+        <location filename="../../app/ui/describe_panel.py" line="53" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
@@ -1453,112 +1486,112 @@
 <context>
     <name>InventoryEditor</name>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="70" />
+        <location filename="../../app/ui/inventory_editor.py" line="72" />
         <source>Edit inventory row</source>
         <translation>Sửa dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="70" />
+        <location filename="../../app/ui/inventory_editor.py" line="72" />
         <source>New inventory row</source>
         <translation>Thêm dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="78" />
+        <location filename="../../app/ui/inventory_editor.py" line="80" />
         <source>Agency as printed on the papers</source>
         <translation>Cơ quan ban hành, ghi đúng như in trên giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="79" />
+        <location filename="../../app/ui/inventory_editor.py" line="81" />
         <source>e.g. UBND xã Đa Tốn</source>
         <translation>ví dụ: UBND xã Đa Tốn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="84" />
+        <location filename="../../app/ui/inventory_editor.py" line="86" />
         <source>Not matched yet: type above to search</source>
         <translation>Chưa đối chiếu: gõ vào ô trên để tìm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="87" />
+        <location filename="../../app/ui/inventory_editor.py" line="89" />
         <source>The unit holding these records today</source>
         <translation>Đơn vị đang quản lý các giấy tờ này hiện nay</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="90" />
+        <location filename="../../app/ui/inventory_editor.py" line="92" />
         <source>Result type</source>
         <translation>Loại kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="96" />
+        <location filename="../../app/ui/inventory_editor.py" line="98" />
         <source>Year of issue</source>
         <translation>Năm ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="100" />
+        <location filename="../../app/ui/inventory_editor.py" line="102" />
         <source>Number of still-valid papers</source>
         <translation>Số giấy tờ còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="104" />
+        <location filename="../../app/ui/inventory_editor.py" line="106" />
         <source>Problems with the row</source>
         <translation>Lỗi của dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="109" />
+        <location filename="../../app/ui/inventory_editor.py" line="111" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="110" />
+        <location filename="../../app/ui/inventory_editor.py" line="112" />
         <source>Save the row</source>
         <translation>Lưu dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="112" />
+        <location filename="../../app/ui/inventory_editor.py" line="114" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="113" />
+        <location filename="../../app/ui/inventory_editor.py" line="115" />
         <source>Close without saving</source>
         <translation>Đóng, không lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="117" />
+        <location filename="../../app/ui/inventory_editor.py" line="119" />
         <source>Agency as &amp;printed:</source>
         <translation>Cơ quan ban hành (như &amp;in):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="118" />
+        <location filename="../../app/ui/inventory_editor.py" line="120" />
         <source>Agency in the &amp;catalogue:</source>
         <translation>Cơ quan trong &amp;danh mục:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="120" />
+        <location filename="../../app/ui/inventory_editor.py" line="122" />
         <source>Result &amp;type:</source>
         <translation>Loại &amp;kết quả:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="121" />
+        <location filename="../../app/ui/inventory_editor.py" line="123" />
         <source>&amp;Year of issue:</source>
         <translation>&amp;Năm ban hành:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="122" />
+        <location filename="../../app/ui/inventory_editor.py" line="124" />
         <source>&amp;Number still valid:</source>
         <translation>&amp;Số lượng còn hiệu lực:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="144" />
+        <location filename="../../app/ui/inventory_editor.py" line="146" />
         <source>Records held today by: %1</source>
         <translation>Đơn vị hiện nay: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="146" />
+        <location filename="../../app/ui/inventory_editor.py" line="148" />
         <source>Today's unit is not in the catalogue yet.</source>
         <translation>Danh mục chưa có đơn vị kế thừa hiện nay.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="181" />
+        <location filename="../../app/ui/inventory_editor.py" line="183" />
         <source>There is already a row for this agency, type and year: edit that row instead.</source>
         <translation>Đã có dòng cho cơ quan, loại kết quả và năm này: hãy sửa dòng đó thay vì thêm mới.</translation>
     </message>
@@ -1566,17 +1599,17 @@
 <context>
     <name>InventoryFiles</name>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="226" />
+        <location filename="../../app/ui/inventory_editor.py" line="228" />
         <source>Excel sheets (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="228" />
+        <location filename="../../app/ui/inventory_editor.py" line="230" />
         <source>Save the inventory template</source>
         <translation>Lưu tệp mẫu kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_editor.py" line="231" />
+        <location filename="../../app/ui/inventory_editor.py" line="233" />
         <source>Import the inventory sheet</source>
         <translation>Nhập tệp kiểm kê</translation>
     </message>
@@ -1997,74 +2030,29 @@
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="41" />
+        <location filename="../../app/ui/account_dialogs.py" line="35" />
         <source>New account</source>
         <translation>Tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="43" />
-        <source>Login</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="45" />
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="48" />
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="51" />
-        <source>Password again</source>
-        <translation>Nhập lại mật khẩu</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="63" />
+        <location filename="../../app/ui/account_dialogs.py" line="50" />
         <source>&amp;Create</source>
         <translation>&amp;Tạo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="64" />
+        <location filename="../../app/ui/account_dialogs.py" line="51" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="68" />
-        <source>&amp;Login:</source>
-        <translation>Tên đăng &amp;nhập:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="69" />
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ và tên:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="70" />
-        <source>&amp;Password:</source>
-        <translation>&amp;Mật khẩu:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="71" />
-        <source>Password a&amp;gain:</source>
-        <translation>Nhập &amp;lại mật khẩu:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="72" />
+        <location filename="../../app/ui/account_dialogs.py" line="56" />
         <source>Roles:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="89" />
+        <location filename="../../app/ui/account_dialogs.py" line="66" />
         <source>Enter the person's full name.</source>
         <translation>Nhập họ và tên của người dùng.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/account_dialogs.py" line="91" />
-        <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Hai mật khẩu không khớp. Gõ cùng một mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>
@@ -2138,17 +2126,17 @@
 <context>
     <name>PagePane</name>
     <message>
-        <location filename="../../app/ui/describe_panel.py" line="82" />
+        <location filename="../../app/ui/describe_panel.py" line="81" />
         <source>Pages of the document</source>
         <translation>Các trang của tài liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_panel.py" line="86" />
+        <location filename="../../app/ui/describe_panel.py" line="85" />
         <source>Choose a document on the left.</source>
         <translation>Chọn một tài liệu ở danh sách bên trái.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_panel.py" line="101" />
+        <location filename="../../app/ui/describe_panel.py" line="100" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
@@ -2730,33 +2718,33 @@
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../app/ui/describe_scope.py" line="32" />
         <location filename="../../app/ui/describe_scope.py" line="33" />
+        <location filename="../../app/ui/describe_scope.py" line="34" />
         <source>Out of digitisation scope</source>
         <translation>Ngoài phạm vi số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_scope.py" line="35" />
+        <location filename="../../app/ui/describe_scope.py" line="36" />
         <source>Why is this paper not digitised? It will be left out of the counts.</source>
         <translation>Vì sao giấy tờ này không số hóa? Giấy tờ sẽ không được tính vào số liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_scope.py" line="48" />
+        <location filename="../../app/ui/describe_scope.py" line="49" />
         <source>&amp;Note (required for “Other reason”):</source>
         <translation>&amp;Ghi chú (bắt buộc khi chọn “Lý do khác”):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_scope.py" line="51" />
+        <location filename="../../app/ui/describe_scope.py" line="52" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_scope.py" line="64" />
+        <location filename="../../app/ui/describe_scope.py" line="65" />
         <source>Mark out of scope</source>
         <translation>Đánh dấu ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_scope.py" line="65" />
+        <location filename="../../app/ui/describe_scope.py" line="66" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -2764,62 +2752,62 @@
 <context>
     <name>SeparatorDialog</name>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="31" />
+        <location filename="../../app/ui/separator_sheets.py" line="32" />
         <source>Print separator sheets</source>
         <translation>In tờ phân tách</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="32" />
+        <location filename="../../app/ui/separator_sheets.py" line="33" />
         <source>&amp;Plain separator (only splits documents)</source>
         <translation>Tờ phân tách &amp;thường (chỉ để tách tài liệu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="33" />
+        <location filename="../../app/ui/separator_sheets.py" line="34" />
         <source>&amp;Cover sheet for a document type</source>
         <translation>Tờ &amp;bìa theo loại giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="39" />
+        <location filename="../../app/ui/separator_sheets.py" line="40" />
         <source>Document type on the cover sheet</source>
         <translation>Loại giấy tờ in trên tờ bìa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="47" />
+        <location filename="../../app/ui/separator_sheets.py" line="50" />
         <source>Number of sheets</source>
         <translation>Số tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="52" />
+        <location filename="../../app/ui/separator_sheets.py" line="55" />
         <source>Save PDF...</source>
         <translation>Lưu PDF...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="53" />
+        <location filename="../../app/ui/separator_sheets.py" line="56" />
         <source>Save the sheets as a PDF to print</source>
         <translation>Lưu các tờ thành tệp PDF để in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="55" />
+        <location filename="../../app/ui/separator_sheets.py" line="58" />
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="59" />
+        <location filename="../../app/ui/separator_sheets.py" line="62" />
         <source>Document &amp;type:</source>
         <translation>&amp;Loại giấy tờ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="60" />
+        <location filename="../../app/ui/separator_sheets.py" line="63" />
         <source>&amp;Number of sheets:</source>
         <translation>&amp;Số tờ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="76" />
+        <location filename="../../app/ui/separator_sheets.py" line="80" />
         <source>Save separator sheets</source>
         <translation>Lưu tờ phân tách</translation>
     </message>
     <message>
-        <location filename="../../app/ui/separator_sheets.py" line="76" />
+        <location filename="../../app/ui/separator_sheets.py" line="80" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
@@ -2827,152 +2815,177 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="49" />
+        <location filename="../../app/ui/settings_view.py" line="52" />
         <source>Station settings</source>
         <translation>Cài đặt trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="51" />
+        <location filename="../../app/ui/settings_view.py" line="54" />
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="53" />
+        <location filename="../../app/ui/settings_view.py" line="56" />
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="54" />
+        <location filename="../../app/ui/settings_view.py" line="57" />
         <source>Save settings (Ctrl+S)</source>
         <translation>Lưu cài đặt (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="77" />
+        <location filename="../../app/ui/settings_view.py" line="80" />
         <source>Station</source>
         <translation>Trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="79" />
+        <location filename="../../app/ui/settings_view.py" line="82" />
         <source>Station code</source>
         <translation>Mã trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="84" />
+        <location filename="../../app/ui/settings_view.py" line="87" />
         <source>Station &amp;code:</source>
         <translation>&amp;Mã trạm:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="85" />
+        <location filename="../../app/ui/settings_view.py" line="88" />
         <source>&amp;Agency:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="89" />
+        <location filename="../../app/ui/settings_view.py" line="92" />
         <source>Result codes</source>
         <translation>Mã kết quả số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="91" />
+        <location filename="../../app/ui/settings_view.py" line="94" />
         <source>Result code template</source>
         <translation>Mẫu mã kết quả số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="95" />
+        <location filename="../../app/ui/settings_view.py" line="98" />
         <source>Example code</source>
         <translation>Mã ví dụ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="96" />
+        <location filename="../../app/ui/settings_view.py" line="99" />
         <source>Parts: {owner} {result_type} {station} {year} {seq}; {seq} is required.</source>
         <translation>Thành phần: {owner} (chủ thể), {result_type} (loại kết quả), {station} (trạm), {year} (năm), {seq} (số thứ tự, bắt buộc).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="100" />
+        <location filename="../../app/ui/settings_view.py" line="103" />
         <source>&amp;Template:</source>
         <translation>Mẫ&amp;u mã:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="102" />
+        <location filename="../../app/ui/settings_view.py" line="105" />
         <source>Example:</source>
         <translation>Ví dụ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="106" />
+        <location filename="../../app/ui/settings_view.py" line="109" />
         <source>Central repository</source>
         <translation>Kho dữ liệu trung tâm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="108" />
+        <location filename="../../app/ui/settings_view.py" line="111" />
         <source>Central repository address</source>
         <translation>Địa chỉ kho dữ liệu trung tâm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="112" />
+        <location filename="../../app/ui/settings_view.py" line="115" />
         <source>Access token</source>
         <translation>Mã truy cập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="114" />
+        <location filename="../../app/ui/settings_view.py" line="117" />
         <source>Add&amp;ress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="115" />
+        <location filename="../../app/ui/settings_view.py" line="118" />
         <source>Access &amp;token:</source>
         <translation>Mã &amp;truy cập:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="119" />
+        <location filename="../../app/ui/settings_view.py" line="122" />
         <source>Sending</source>
         <translation>Gửi dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="124" />
+        <location filename="../../app/ui/settings_view.py" line="127" />
         <source>No limit</source>
         <translation>Không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="125" />
+        <location filename="../../app/ui/settings_view.py" line="128" />
         <source>Bandwidth limit</source>
         <translation>Giới hạn băng thông</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="126" />
+        <location filename="../../app/ui/settings_view.py" line="129" />
         <source>Send only bet&amp;ween</source>
         <translation>Chỉ gửi tr&amp;ong khung giờ từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="127" />
+        <location filename="../../app/ui/settings_view.py" line="130" />
         <source>Send only in a time window</source>
         <translation>Chỉ gửi trong khung giờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="129" />
+        <location filename="../../app/ui/settings_view.py" line="132" />
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="129" />
+        <location filename="../../app/ui/settings_view.py" line="132" />
         <source>Until</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="137" />
+        <location filename="../../app/ui/settings_view.py" line="140" />
         <source>and</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="141" />
+        <location filename="../../app/ui/settings_view.py" line="146" />
+        <source> days after confirmation</source>
+        <translation> ngày sau khi kho xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="147" />
+        <source>Keep for ever</source>
+        <translation>Giữ mãi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="148" />
+        <source>Keep scans on the station</source>
+        <translation>Thời hạn giữ bản quét trên trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="151" />
+        <source>Scans leave the station only after the central repository confirmed the document and this many days have passed. Records and signed PDFs always stay.</source>
+        <translation>Bản quét chỉ được xóa khỏi trạm khi kho dữ liệu trung tâm đã xác nhận nhận tài liệu và đã qua số ngày này. Thông tin tài liệu và bản PDF đã ký luôn được giữ lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="156" />
         <source>&amp;Bandwidth limit:</source>
         <translation>Giới hạn &amp;băng thông:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196" />
+        <location filename="../../app/ui/settings_view.py" line="158" />
+        <source>&amp;Keep scans:</source>
+        <translation>&amp;Giữ bản quét:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="215" />
         <source>Invalid template: %1</source>
         <translation>Mẫu mã không hợp lệ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222" />
+        <location filename="../../app/ui/settings_view.py" line="241" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
@@ -2980,27 +2993,27 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="142" />
+        <location filename="../../app/ui/setup_wizard.py" line="118" />
         <source>Set up the digitisation station</source>
         <translation>Cài đặt trạm số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="149" />
+        <location filename="../../app/ui/setup_wizard.py" line="125" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="150" />
+        <location filename="../../app/ui/setup_wizard.py" line="126" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="151" />
+        <location filename="../../app/ui/setup_wizard.py" line="127" />
         <source>&amp;Finish</source>
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="152" />
+        <location filename="../../app/ui/setup_wizard.py" line="128" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3016,88 +3029,88 @@
 <context>
     <name>SignerDialog</name>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="101" />
+        <location filename="../../app/ui/account_dialogs.py" line="77" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="103" />
+        <location filename="../../app/ui/account_dialogs.py" line="79" />
         <source>Key &amp;file (.p12)</source>
         <translation>&amp;Tệp khóa (.p12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="104" />
+        <location filename="../../app/ui/account_dialogs.py" line="80" />
         <source>USB &amp;token (PKCS#11)</source>
         <translation>&amp;USB ký số (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="106" />
+        <location filename="../../app/ui/account_dialogs.py" line="82" />
         <source>Key file</source>
         <translation>Tệp khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="107" />
+        <location filename="../../app/ui/account_dialogs.py" line="83" />
         <source>&amp;Browse...</source>
         <translation>&amp;Chọn tệp...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="108" />
-        <location filename="../../app/ui/account_dialogs.py" line="158" />
+        <location filename="../../app/ui/account_dialogs.py" line="84" />
+        <location filename="../../app/ui/account_dialogs.py" line="134" />
         <source>Choose the key file</source>
         <translation>Chọn tệp khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="111" />
+        <location filename="../../app/ui/account_dialogs.py" line="87" />
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="113" />
+        <location filename="../../app/ui/account_dialogs.py" line="89" />
         <source>Token label</source>
         <translation>Tên thiết bị ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="122" />
+        <location filename="../../app/ui/account_dialogs.py" line="98" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="123" />
+        <location filename="../../app/ui/account_dialogs.py" line="99" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="131" />
+        <location filename="../../app/ui/account_dialogs.py" line="107" />
         <source>Key file:</source>
         <translation>Tệp khóa:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="133" />
+        <location filename="../../app/ui/account_dialogs.py" line="109" />
         <source>Module:</source>
         <translation>Mô-đun:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="134" />
+        <location filename="../../app/ui/account_dialogs.py" line="110" />
         <source>Token label:</source>
         <translation>Tên thiết bị ký:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="135" />
+        <location filename="../../app/ui/account_dialogs.py" line="111" />
         <source>The passphrase or PIN is asked when signing; it is never stored.</source>
         <translation>Mật khẩu khóa hoặc mã PIN được hỏi khi ký, không bao giờ được lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="158" />
+        <location filename="../../app/ui/account_dialogs.py" line="134" />
         <source>Key files (*.p12 *.pfx)</source>
         <translation>Tệp khóa (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="167" />
+        <location filename="../../app/ui/account_dialogs.py" line="143" />
         <source>Choose the key file (.p12).</source>
         <translation>Chọn tệp khóa (.p12).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/account_dialogs.py" line="169" />
+        <location filename="../../app/ui/account_dialogs.py" line="145" />
         <source>Enter the path of the token's PKCS#11 module.</source>
         <translation>Nhập đường dẫn mô-đun PKCS#11 của USB ký số.</translation>
     </message>
@@ -3128,32 +3141,32 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="40" />
+        <location filename="../../app/ui/setup_wizard.py" line="36" />
         <source>The station</source>
         <translation>Thông tin trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="41" />
+        <location filename="../../app/ui/setup_wizard.py" line="37" />
         <source>Give the station a code and choose the commune or ward it serves.</source>
         <translation>Đặt mã trạm và chọn xã/phường mà trạm phục vụ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="43" />
+        <location filename="../../app/ui/setup_wizard.py" line="39" />
         <source>Station code</source>
         <translation>Mã trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="44" />
+        <location filename="../../app/ui/setup_wizard.py" line="40" />
         <source>e.g. HN-DATON-01</source>
         <translation>ví dụ: HN-DATON-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="49" />
+        <location filename="../../app/ui/setup_wizard.py" line="45" />
         <source>Station &amp;code:</source>
         <translation>&amp;Mã trạm:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup_wizard.py" line="50" />
+        <location filename="../../app/ui/setup_wizard.py" line="46" />
         <source>&amp;Agency:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
@@ -3161,54 +3174,69 @@
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="14" />
+        <location filename="../../app/ui/sync_texts.py" line="16" />
         <source>waiting</source>
         <translation>chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="15" />
+        <location filename="../../app/ui/sync_texts.py" line="17" />
         <source>sending</source>
         <translation>đang gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="16" />
+        <location filename="../../app/ui/sync_texts.py" line="18" />
         <source>sent, awaiting confirmation</source>
         <translation>đã gửi, chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="17" />
+        <location filename="../../app/ui/sync_texts.py" line="19" />
         <source>confirmed by the repository</source>
         <translation>kho đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="18" />
+        <location filename="../../app/ui/sync_texts.py" line="20" />
         <source>failed for now, will retry</source>
         <translation>lỗi tạm thời, sẽ gửi lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="19" />
+        <location filename="../../app/ui/sync_texts.py" line="21" />
         <source>rejected</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="20" />
+        <location filename="../../app/ui/sync_texts.py" line="22" />
         <source>needs a new access token</source>
         <translation>cần mã truy cập mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="31" />
+        <location filename="../../app/ui/sync_texts.py" line="28" />
+        <source>Sending was interrupted; it resumes by itself.</source>
+        <translation>Việc gửi bị gián đoạn; hệ thống sẽ tự gửi tiếp.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="30" />
+        <source>The repository has no record of the document; it will be sent again.</source>
+        <translation>Kho dữ liệu chưa ghi nhận hồ sơ. Hệ thống sẽ tự gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="42" />
         <source>● Not sending (paused or no repository set)</source>
         <translation>● Đang không gửi (tạm dừng hoặc chưa cài kho dữ liệu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="33" />
+        <location filename="../../app/ui/sync_texts.py" line="44" />
         <source>● Online: documents are being sent</source>
         <translation>● Có kết nối: hồ sơ đang được gửi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_texts.py" line="38" />
+        <location filename="../../app/ui/sync_texts.py" line="49" />
         <source>● Checking the connection…</source>
         <translation>● Đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_texts.py" line="74" />
+        <source>Not sent yet (%1).</source>
+        <translation>Chưa gửi được (%1).</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_view.py" line="81" />

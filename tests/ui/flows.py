@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import Station
+from app.demo.station_setup import DEMO_PASSWORD
 from app.processing import process_demo_batch
+from app.ui.describe_view import DescribeView
+from app.ui.session import UiSession
+from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +28,22 @@ def processed_batch(station: Station, name: str = "Lô thử nghiệm", workers:
     and a two-page decision, all in ``draft`` state with extracted records.
     """
     return process_demo_batch(station, name, workers).batch.id
+
+
+@contextmanager
+def describe_screen(qtbot, station: Station, timeout: int = 10000) -> Iterator[DescribeView]:
+    """A processed demo batch open on the describe screen of officer ``canbo``, first document shown."""
+    processed_batch(station)
+    runner = TaskRunner()
+    session = UiSession(station, runner)
+    session.user = station.store.accounts.login("canbo", DEMO_PASSWORD)
+    screen = DescribeView(session)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.loaded is not None, timeout=timeout)
+    yield screen
+    runner.wait()
 
 
 def type_text(widget: QWidget, text: str) -> None:

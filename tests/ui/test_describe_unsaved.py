@@ -15,9 +15,7 @@ from app.ui import describe_data as data
 from app.ui.describe_unsaved import DISCARD, STAY, UnsavedDialog
 from app.ui.describe_view import DescribeView
 from app.ui.main_window import MainWindow
-from app.ui.session import UiSession
-from app.ui.tasks import TaskRunner
-from tests.ui.flows import processed_batch
+from tests.ui.flows import describe_screen, processed_batch
 from tests.ui.test_describe_view import editor, focused, press, typed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -39,17 +37,8 @@ class Asked:
 
 @pytest.fixture
 def screen(qtbot, demo_station: Station, vietnamese: None) -> Iterator[DescribeView]:
-    processed_batch(demo_station)
-    runner = TaskRunner()
-    session = UiSession(demo_station, runner)
-    session.user = demo_station.store.accounts.login("canbo", DEMO_PASSWORD)
-    view = DescribeView(session)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    qtbot.waitUntil(lambda: view.loaded is not None, timeout=10000)
-    yield view
-    runner.wait()
+    with describe_screen(qtbot, demo_station) as view:
+        yield view
 
 
 def type_into(qtbot, view: DescribeView, key: str, text: str) -> None:

@@ -14,25 +14,14 @@ from app.core.models import DocumentState
 from app.core.scope import ScopeReason
 from app.ui.describe_scope import ScopeDialog
 from app.ui.describe_view import DescribeView
-from app.ui.session import UiSession
-from app.ui.tasks import TaskRunner
-from tests.ui.flows import processed_batch, type_text
+from tests.ui.flows import describe_screen, type_text
 
 
 @pytest.fixture
 def view(qtbot, demo_station: Station, vietnamese: None) -> Iterator[DescribeView]:
-    batch_id = processed_batch(demo_station)
-    runner = TaskRunner()
-    session = UiSession(demo_station, runner)
-    session.user = demo_station.store.accounts.login("canbo", "demo1234")
-    screen = DescribeView(session)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 800)
-    screen.show()
-    qtbot.waitUntil(lambda: screen.loaded is not None, timeout=10000)
-    assert screen.batch_combo.currentData() == batch_id
-    yield screen
-    runner.wait()
+    with describe_screen(qtbot, demo_station) as screen:
+        assert screen.batch_combo.currentData() == demo_station.store.list_batches()[-1].id
+        yield screen
 
 
 def editor(screen: DescribeView, key: str) -> QLineEdit:
