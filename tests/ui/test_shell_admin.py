@@ -48,12 +48,16 @@ def test_settings_preview_the_code_and_save(qtbot, demo_station: Station, vietna
     view.template.setText("{station}/{year}/{seq:05d}")
     view.bandwidth.setValue(512)
     view.use_window.setChecked(True)
+    assert view.retention.text() == "Giữ mãi"  # the default keeps every scan
+    view.retention.setValue(365)
+    assert view.retention.text() == "365 ngày sau khi kho xác nhận"
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.status.text() == "Đã lưu cài đặt.", timeout=10000)
     config = demo_station.store.config.get()
-    assert (config.code_template, config.bandwidth_kbps, config.send_window) == (
+    assert (config.code_template, config.bandwidth_kbps, config.send_window, config.retention_days) == (
         "{station}/{year}/{seq:05d}",
         512,
         "18:00-07:00",
+        365,
     )
     window.close()
