@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+from app.extract.agency_names import snap_agency
 from app.extract.lines import Doc
 from app.extract.text import DIGIT, date_digits, date_long, fix_digits, title_runs
 
@@ -59,7 +60,7 @@ def agency(doc: Doc) -> tuple[str, int] | None:
             break
     if not units:
         return None
-    return " ".join(units[-1]), first
+    return snap_agency(" ".join(units[-1])), first
 
 
 def issue_date(doc: Doc, doc_type: str) -> tuple[str, int] | None:

@@ -154,5 +154,21 @@ def prepare(gray: np.ndarray, dpi: int, white_cut: float = 0.9, marks: list[Box]
 
     Boxes of the seals and signatures found are appended to ``marks`` when given.
     """
-    flat = stretch_tones(flatten_background(gray, dpi), white_cut)
-    return erase_leaders(suppress_marks(flat, dpi, marks), dpi)
+    return prepare_layers(gray, dpi, white_cut, marks)[0]
+
+
+def prepare_layers(
+    gray: np.ndarray, dpi: int, white_cut: float = 0.9, marks: list[Box] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``prepare``'s page, and the toned page before seals and signatures were taken out.
+
+    Where a seal or a signature touches a name, taking the mark out also takes bits of the
+    letters; the toned page still has them (the re-read of doubtful lines uses it).
+    """
+    toned = stretch_tones(flatten_background(gray, dpi), white_cut)
+    return erase_leaders(suppress_marks(toned, dpi, marks), dpi), toned
+
+
+def dark_print(toned: np.ndarray, level: int) -> np.ndarray:
+    """Only ink darker than ``level`` (print) kept, black on white: seal ink is lighter than print."""
+    return np.where(toned < level, 0, 255).astype(np.uint8)

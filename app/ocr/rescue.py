@@ -86,11 +86,31 @@ def read_pieces(
     boxes: Sequence[Box],
     dpi: int,
     ocr: Callable[[np.ndarray], list[RawWord]],
+    scale: float = 1.0,
+    min_conf: float = MIN_CONF,
 ) -> list[RawWord]:
-    """OCR all pieces in one pass: a white strip with the pieces stacked, words mapped back."""
+    """OCR all pieces in one pass: a white strip with the pieces stacked, words mapped back.
+
+    ``scale`` enlarges (or shrinks) the strip before it is read; ``ocr`` is told nothing of it.
+    """
     if not boxes:
         return []
-    pad = max(2, round(dpi * PAD_MM / 25.4))
+    strip, origins = _stack(page, boxes, max(2, round(dpi * PAD_MM / 25.4)))
+    if scale != 1.0:
+        strip = cv2.resize(strip, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    found = []
+    for word in (_unscaled(w, scale) for w in ocr(strip) if w.conf >= min_conf):
+        for top, bottom, dx, dy in origins:
+            if top <= (word.y0 + word.y1) / 2 < bottom:
+                found.append(
+                    replace(word, x0=word.x0 + dx, x1=word.x1 + dx, y0=word.y0 + dy, y1=word.y1 + dy)
+                )
+                break
+    return found
+
+
+def _stack(page: np.ndarray, boxes: Sequence[Box], pad: int) -> tuple[np.ndarray, list[Box]]:
+    """The pieces one under the other on white, and per piece (top, bottom, dx, dy) back to the page."""
     crops = [_padded(page[y0:y1, x0:x1], pad) for x0, y0, x1, y1 in boxes]
     width = max(c.shape[1] for c in crops) + 2 * pad
     strip = np.full((sum(c.shape[0] + pad for c in crops) + pad, width), 255, np.uint8)
@@ -100,12 +120,11 @@ def read_pieces(
         strip[y : y + crop.shape[0], pad : pad + crop.shape[1]] = crop
         origins.append((y, y + crop.shape[0], x0 - 2 * pad, y0 - pad - y))
         y += crop.shape[0] + pad
-    found = []
-    for word in (w for w in ocr(strip) if w.conf >= MIN_CONF):
-        for top, bottom, dx, dy in origins:
-            if top <= (word.y0 + word.y1) / 2 < bottom:
-                found.append(
-                    replace(word, x0=word.x0 + dx, x1=word.x1 + dx, y0=word.y0 + dy, y1=word.y1 + dy)
-                )
-                break
-    return found
+    return strip, origins
+
+
+def _unscaled(word: RawWord, scale: float) -> RawWord:
+    if scale == 1.0:
+        return word
+    x0, y0, x1, y1 = (round(v / scale) for v in (word.x0, word.y0, word.x1, word.y1))
+    return replace(word, x0=x0, y0=y0, x1=x1, y1=y1)
