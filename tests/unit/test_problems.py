@@ -20,19 +20,11 @@ from app.core.scope import ScopeFlag, ScopeFlagError, ScopeReason
 from app.core.station_config import StationConfig, check_config, config_problems
 from app.core.validators import record_problems, validate_record
 from app.core.workflow import Step, WorkflowError, next_state
+from tests.unit.test_validators import _birth_record as birth_record
 
 TODAY = date(2026, 6, 15)
 BIRTH = load_doctypes()["khai_sinh"]
-RECORD: dict[str, str | None] = {
-    "so_ky_hieu": "45",
-    "quyen_so": "01/2019",
-    "ngay_ban_hanh": "2019-02-01",
-    "co_quan_ban_hanh": "ỦY BAN NHÂN DÂN XÃ ĐA TỐN",
-    "chu_the_ho_ten": "Nguyễn Văn A",
-    "chu_the_gioi_tinh": "Nam",
-    "chu_the_ngay_sinh": "2019-01-20",
-    "chu_the_so_dinh_danh": "00121900123",  # 11 digits
-}
+RECORD = birth_record(chu_the_so_dinh_danh="00121900123")  # 11 digits
 
 
 def test_problem_picks_the_language() -> None:
