@@ -95,7 +95,9 @@ def cmd_publish_release(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError):
         print(f"Không đọc được tệp ghi chú (cần tệp văn bản UTF-8): {args.notes_file}", file=sys.stderr)
         return 2
-    release = NewRelease(version=args.version, url=args.url, sha256=args.sha256, notes_vi=notes)
+    release = NewRelease(
+        version=args.version, url=args.url, sha256=args.sha256, notes_vi=notes, notes_en=args.notes_en or ""
+    )
     try:
         info = publish_release(_config(args).db_url, release, replace=args.replace)
     except ApiError as exc:
@@ -145,6 +147,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     r.add_argument("--sha256", default=None, help="mã SHA-256 của bộ cài")
     r.add_argument("--notes", default=None, help="ghi chú phát hành (tiếng Việt)")
     r.add_argument("--notes-file", type=Path, default=None, help="ghi chú phát hành đọc từ tệp UTF-8")
+    r.add_argument("--notes-en", default=None, help="ghi chú phát hành bằng tiếng Anh (không bắt buộc)")
     r.add_argument("--replace", action="store_true", help="thay thông tin của phiên bản đã công bố")
     r.set_defaults(func=cmd_publish_release)
 

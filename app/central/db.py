@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.central.models import Base
@@ -23,8 +23,22 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     Base.metadata.create_all(engine)
+    _add_new_columns(engine)
     log.info("central database ready (%s)", engine.dialect.name)
     return engine
+
+
+# Columns added after a table was first released: create_all does not add them to an existing table.
+NEW_COLUMNS = (("station_releases", "notes_en", "TEXT NOT NULL DEFAULT ''"),)
+
+
+def _add_new_columns(engine: Engine) -> None:
+    tables = inspect(engine)
+    for table, column, definition in NEW_COLUMNS:
+        if column not in {c["name"] for c in tables.get_columns(table)}:
+            with engine.begin() as connection:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {definition}"))
+            log.info("central database: column %s.%s added", table, column)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -105,6 +105,7 @@ class StationRelease(Base):
     url: Mapped[str] = mapped_column(String(1000))
     sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     notes_vi: Mapped[str] = mapped_column(Text, default="")
+    notes_en: Mapped[str] = mapped_column(Text, default="", server_default="")  # added later: see db.py
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -35,6 +35,7 @@ class ReleaseInfo(BaseModel):
     url: str
     sha256: str | None = Field(default=None, description="SHA-256 of the installer, 64 lowercase hex")
     notes_vi: str
+    notes_en: str = Field(default="", description="English release notes; empty when not given")
     published_at: str
 
 
@@ -44,6 +45,7 @@ class NewRelease:
     url: str
     sha256: str | None = None
     notes_vi: str = ""
+    notes_en: str = ""
 
 
 def _bad(code: str, message_vi: str, message_en: str) -> ApiError:
@@ -66,10 +68,10 @@ def checked(release: NewRelease) -> NewRelease:
     sha = (release.sha256 or "").strip().lower() or None
     if sha is not None and not _SHA256.match(sha):
         raise _bad("bad_sha256", "Mã SHA-256 phải gồm đúng 64 ký tự 0-9, a-f.", "Invalid SHA-256.")
-    notes = unicodedata.normalize("NFC", release.notes_vi.strip())
-    if len(notes) > MAX_NOTES:
+    notes = [unicodedata.normalize("NFC", n.strip()) for n in (release.notes_vi, release.notes_en)]
+    if max(len(n) for n in notes) > MAX_NOTES:
         raise _bad("bad_notes", f"Ghi chú dài quá {MAX_NOTES} ký tự.", "Release notes too long.")
-    return NewRelease(version, url, sha, notes)
+    return NewRelease(version, url, sha, *notes)
 
 
 def publish(session: Session, release: NewRelease, *, replace: bool = False) -> ReleaseInfo:
@@ -85,11 +87,12 @@ def publish(session: Session, release: NewRelease, *, replace: bool = False) -> 
             "This version is already published.",
         )
     row = existing or StationRelease()
-    row.version, row.url, row.sha256, row.notes_vi = (
+    row.version, row.url, row.sha256, row.notes_vi, row.notes_en = (
         release.version,
         release.url,
         release.sha256,
         release.notes_vi,
+        release.notes_en,
     )
     row.published_at = datetime.now(UTC)
     session.add(row)
@@ -141,5 +144,10 @@ def _info(row: StationRelease) -> ReleaseInfo:
         stamp = stamp.astimezone(UTC)
     when = stamp.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
     return ReleaseInfo(
-        version=row.version, url=row.url, sha256=row.sha256, notes_vi=row.notes_vi, published_at=when
+        version=row.version,
+        url=row.url,
+        sha256=row.sha256,
+        notes_vi=row.notes_vi,
+        notes_en=row.notes_en or "",
+        published_at=when,
     )

@@ -29,6 +29,11 @@ class DeviceInfo:
     driver: str  # sane | twain | files | simulated
     vendor: str = ""
     model: str = ""
+    name_en: str = ""  # the English UI's wording when ``name`` is the program's own (not the device's)
+
+    def label(self, lang: str = "vi") -> str:
+        """The name to show in the UI language: ``name_en`` in English when the adapter gave one."""
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 @dataclass(frozen=True)

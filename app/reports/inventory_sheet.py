@@ -16,6 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.core.errors import StationError
+from app.core.problems import Problem
 from app.core.progress import InventoryError, InventoryRow
 from app.core.textnorm import collapse_spaces, nfc
 
@@ -37,15 +38,15 @@ MAX_SHOWN = 15  # problems listed in one message; the rest are counted
 
 
 class InventoryImportError(StationError, ValueError):
-    """The sheet cannot be imported; ``problems`` are Vietnamese lines naming the sheet row."""
+    """The sheet cannot be imported; ``problems`` name the sheet row, in both UI languages."""
 
     code = "inventory_import"
     message_vi = "Tệp kiểm kê có lỗi, chưa nhập dòng nào. Sửa các dòng được nêu rồi nhập lại."
-    message_en = "The inventory sheet has errors; nothing was imported."
+    message_en = "The inventory sheet has errors; nothing was imported. Fix the rows listed and import again."
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        shown = problems[:MAX_SHOWN]
+        shown = [p.vi for p in problems[:MAX_SHOWN]]
         more = f"\n… và {len(problems) - MAX_SHOWN} lỗi khác." if len(problems) > MAX_SHOWN else ""
         super().__init__(
             f"{len(problems)} problem(s)", message_vi=self.message_vi + "\n" + "\n".join(shown) + more
@@ -86,7 +87,7 @@ def read_inventory(
     sheet = _sheet(data)
     types = _type_lookup(type_labels)
     rows: list[InventoryRow] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     seen: dict[tuple[str, str, int], int] = {}
     for number, cells in enumerate(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True), HEADER_ROW + 1):
         values = [*cells[: len(HEADERS)], *[None] * (len(HEADERS) - len(cells))]
@@ -94,15 +95,27 @@ def read_inventory(
             continue
         row, errors = _row(values, types, agency_keys)
         if row is not None and (key := (row.agency_printed, row.doc_type, row.year)) in seen:
-            errors.append(f"trùng với dòng {seen[key]} (cùng cơ quan, loại và năm)")
-        problems += [f"Dòng {number}: {e}" for e in errors]
+            errors.append(
+                Problem(
+                    f"trùng với dòng {seen[key]} (cùng cơ quan, loại và năm)",
+                    f"same as row {seen[key]} (same agency, type and year)",
+                )
+            )
+        problems += [Problem(f"Dòng {number}: {e.vi}", f"Row {number}: {e.en}") for e in errors]
         if row is not None and not errors:
             seen[(row.agency_printed, row.doc_type, row.year)] = number
             rows.append(row)
     if problems:
         raise InventoryImportError(problems)
     if not rows:
-        raise InventoryImportError([f"Không có dòng số liệu nào dưới dòng tiêu đề (dòng {HEADER_ROW})."])
+        raise InventoryImportError(
+            [
+                Problem(
+                    f"Không có dòng số liệu nào dưới dòng tiêu đề (dòng {HEADER_ROW}).",
+                    f"There are no figures below the header row (row {HEADER_ROW}).",
+                )
+            ]
+        )
     return rows
 
 
@@ -111,7 +124,12 @@ def _sheet(data: bytes) -> Any:  # a read-only worksheet
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise InventoryImportError(
-            ["Tệp không phải bảng tính Excel (.xlsx). Dùng tệp mẫu của trạm."]
+            [
+                Problem(
+                    "Tệp không phải bảng tính Excel (.xlsx). Dùng tệp mẫu của trạm.",
+                    "The file is not an Excel workbook (.xlsx). Use the station's template.",
+                )
+            ]
         ) from exc
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     header = [
@@ -119,7 +137,14 @@ def _sheet(data: bytes) -> Any:  # a read-only worksheet
         for c in next(sheet.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW, values_only=True), ())
     ]
     if tuple(header[: len(HEADERS)]) != HEADERS:
-        raise InventoryImportError([f"Dòng {HEADER_ROW} phải là dòng tiêu đề của tệp mẫu; tải lại tệp mẫu."])
+        raise InventoryImportError(
+            [
+                Problem(
+                    f"Dòng {HEADER_ROW} phải là dòng tiêu đề của tệp mẫu; tải lại tệp mẫu.",
+                    f"Row {HEADER_ROW} must be the template's header row; download the template again.",
+                )
+            ]
+        )
     return sheet
 
 
@@ -131,28 +156,61 @@ def _type_lookup(type_labels: Mapping[str, str]) -> dict[str, str]:
 
 def _row(
     values: list[object], types: Mapping[str, str], agency_keys: Collection[str]
-) -> tuple[InventoryRow | None, list[str]]:
+) -> tuple[InventoryRow | None, list[Problem]]:
     printed, key, successor, kind, year_cell, count_cell = (collapse_spaces(nfc(_text(v))) for v in values)
-    errors: list[str] = []
     doc_type = types.get(kind.casefold(), "")
-    if not doc_type:
-        errors.append(f"loại kết quả “{kind}” không có trong danh sách" if kind else "thiếu loại kết quả")
-    for label, ref in (("mã cơ quan", key), ("mã đơn vị kế thừa", successor)):
-        if ref and agency_keys and ref not in agency_keys:
-            errors.append(f"{label} “{ref}” không có trong danh mục cơ quan")
+    errors = _reference_problems(kind, doc_type, key, successor, agency_keys)
     year, count = _integer(year_cell), _integer(count_cell)
     if year is None or not 1900 <= year <= date.today().year:
-        errors.append(f"năm ban hành “{year_cell}” phải là năm có 4 chữ số, không quá năm nay")
+        errors.append(
+            Problem(
+                f"năm ban hành “{year_cell}” phải là năm có 4 chữ số, không quá năm nay",
+                f"the year of issue “{year_cell}” must be a 4-digit year, not after this year",
+            )
+        )
     if count is None or count < 0:
-        errors.append(f"số lượng “{count_cell}” phải là số nguyên không âm")
+        errors.append(
+            Problem(
+                f"số lượng “{count_cell}” phải là số nguyên không âm",
+                f"the count “{count_cell}” must be a whole number, not negative",
+            )
+        )
     if not printed:
-        errors.append("thiếu tên cơ quan ban hành")
+        errors.append(Problem("thiếu tên cơ quan ban hành", "the issuing agency is missing"))
     if errors or year is None or count is None:
         return None, errors
     try:
         return InventoryRow(printed, doc_type, year, count, key, successor), []
     except InventoryError as exc:
-        return None, [exc.message_vi]
+        return None, [Problem(exc.message_vi, exc.message_en)]
+
+
+def _reference_problems(
+    kind: str, doc_type: str, key: str, successor: str, agency_keys: Collection[str]
+) -> list[Problem]:
+    """The result type and the agency codes of one row, checked against the lists."""
+    errors: list[Problem] = []
+    if not kind:
+        errors.append(Problem("thiếu loại kết quả", "the result type is missing"))
+    elif not doc_type:
+        errors.append(
+            Problem(
+                f"loại kết quả “{kind}” không có trong danh sách",
+                f"the result type “{kind}” is not in the list",
+            )
+        )
+    for vi, en, ref in (
+        ("mã cơ quan", "the agency code", key),
+        ("mã đơn vị kế thừa", "the successor code", successor),
+    ):
+        if ref and agency_keys and ref not in agency_keys:
+            errors.append(
+                Problem(
+                    f"{vi} “{ref}” không có trong danh mục cơ quan",
+                    f"{en} “{ref}” is not in the agency catalogue",
+                )
+            )
+    return errors
 
 
 def _text(value: object) -> str:

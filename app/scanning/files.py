@@ -62,7 +62,12 @@ class FileImportScanner:
 
     def list_devices(self) -> list[DeviceInfo]:
         return [
-            DeviceInfo(id=str(root), name=f"Thư mục ảnh: {root.name}", driver=self.driver)
+            DeviceInfo(
+                id=str(root),
+                name=f"Thư mục ảnh: {root.name}",
+                driver=self.driver,
+                name_en=f"Image folder: {root.name}",
+            )
             for root in self._roots
             if root.exists()
         ]

@@ -53,7 +53,14 @@ class SimulatedFeeder:
     def list_devices(self) -> list[DeviceInfo]:
         if self._folder is None:
             return []
-        return [DeviceInfo(id=str(self._folder), name="Máy quét mô phỏng", driver=self.driver)]
+        return [
+            DeviceInfo(
+                id=str(self._folder),
+                name="Máy quét mô phỏng",
+                driver=self.driver,
+                name_en="Simulated scanner",
+            )
+        ]
 
     def capabilities(self, device_id: str) -> Capabilities:
         return Capabilities(

@@ -44,6 +44,11 @@ class UpdateInfo:
     notes_vi: str
     published_at: str
     current_version: str
+    notes_en: str = ""  # services older than English notes send none
+
+    def notes(self, lang: str = "vi") -> str:
+        """The release notes in the UI language: English when given, else the Vietnamese ones."""
+        return self.notes_en if lang == "en" and self.notes_en else self.notes_vi
 
 
 def latest_release(base_url: str, token: str, timeout: float = 10.0) -> dict[str, Any] | None:
@@ -83,6 +88,7 @@ def fetch_update(base_url: str, token: str, current_version: str, timeout: float
         notes_vi=str(release.get("notes_vi") or ""),
         published_at=str(release.get("published_at") or ""),
         current_version=current_version,
+        notes_en=str(release.get("notes_en") or ""),
     )
 
 

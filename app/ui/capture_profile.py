@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 from app.bootstrap import Station
 from app.core.errors import StationError
 from app.core.ports import Capabilities, ColorMode, DeviceInfo, PaperSource, ScanSettings
+from app.ui.app import current_language
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class ProfileBar(QWidget):
         def listed(devices: list[DeviceInfo]) -> None:
             self.device_combo.clear()
             for dev in devices:
-                self.device_combo.addItem(f"{dev.name} ({dev.driver})", dev)
+                self.device_combo.addItem(f"{dev.label(current_language())} ({dev.driver})", dev)
             done(devices)
 
         self.runner.start(job, on_finished=listed)

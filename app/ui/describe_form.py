@@ -141,7 +141,7 @@ class DescribeForm(QWidget):
             combo = QComboBox(self)
             combo.addItem(self.tr("— not chosen —"), "")
             options = spec.choices or tuple(self.id_type_labels())
-            labels = self.id_type_labels() if spec.type == "id_type" else {}
+            labels = self.id_type_labels() if spec.type == "id_type" else self.choice_labels()
             for option in options:
                 combo.addItem(labels.get(option, option), option)
             combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
@@ -160,6 +160,10 @@ class DescribeForm(QWidget):
             "passport": self.tr("Passport"),
             "none": self.tr("None"),
         }
+
+    def choice_labels(self) -> dict[str, str]:
+        """Choice values stored in Vietnamese (the sex fields' "Nam"/"Nữ"), shown in the UI language."""
+        return {"Nam": self.tr("Male"), "Nữ": self.tr("Female")}
 
     def _watch(self, editor: QWidget, key: str) -> None:
         editor.setProperty("field_key", key)

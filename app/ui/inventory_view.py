@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.accounts import Action
+from app.core.problems import texts
 from app.core.progress import InventoryRow
 from app.reports.inventory_sheet import InventoryImportError
+from app.ui.app import current_language
 from app.ui.inventory_data import (
     ImportResult,
     InventoryData,
@@ -202,7 +204,7 @@ class InventoryView(QWidget):
         self._busy = False
         self.status.setText(error_text(error))
         problems = error.problems if isinstance(error, InventoryImportError) else []
-        self.problems.setPlainText("\n".join(problems))
+        self.problems.setPlainText("\n".join(texts(problems, current_language())))
         self.problems.setVisible(bool(problems))
         self._update_actions()
 

@@ -185,7 +185,7 @@ class ReleaseDialog(QDialog):
         form.addRow(self.tr("Download address:"), url_row)
         if info.sha256:
             form.addRow(self.tr("Installer SHA-256:"), _read_only(info.sha256))
-        self.notes = QPlainTextEdit(info.notes_vi or self.tr("(no release notes)"))
+        self.notes = QPlainTextEdit(info.notes(qt_app.current_language()) or self.tr("(no release notes)"))
         self.notes.setReadOnly(True)
         self.hint = QLabel(self.tr("The station's data are kept when the update is installed."))
         self.hint.setWordWrap(True)

@@ -1351,6 +1351,16 @@
         <source>None</source>
         <translation>Không có</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="166" />
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_form.py" line="166" />
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
 </context>
 <context>
     <name>DescribeView</name>
@@ -1683,122 +1693,122 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="67" />
+        <location filename="../../app/ui/inventory_view.py" line="69" />
         <source>Inventory of still-valid paper results</source>
         <translation>Kiểm kê kết quả giải quyết TTHC bản giấy còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="71" />
+        <location filename="../../app/ui/inventory_view.py" line="73" />
         <source>Count the papers still in force per issuing agency (as printed), result type and year. Progress against the plan is measured against these counts.</source>
         <translation>Ghi số giấy tờ còn hiệu lực theo từng cơ quan ban hành (như in trên giấy), loại kết quả và năm. Tiến độ so với kế hoạch được tính trên các số liệu này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="90" />
+        <location filename="../../app/ui/inventory_view.py" line="92" />
         <source>Inventory totals</source>
         <translation>Tổng số kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="93" />
+        <location filename="../../app/ui/inventory_view.py" line="95" />
         <source>Result of the last action</source>
         <translation>Kết quả thao tác vừa làm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="97" />
+        <location filename="../../app/ui/inventory_view.py" line="99" />
         <source>Problems in the imported sheet</source>
         <translation>Lỗi trong tệp kiểm kê vừa nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="108" />
+        <location filename="../../app/ui/inventory_view.py" line="110" />
         <source>Loading the inventory…</source>
         <translation>Đang tải số liệu kiểm kê…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="114" />
+        <location filename="../../app/ui/inventory_view.py" line="116" />
         <source>&amp;Add row…</source>
         <translation>&amp;Thêm dòng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="116" />
+        <location filename="../../app/ui/inventory_view.py" line="118" />
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="118" />
+        <location filename="../../app/ui/inventory_view.py" line="120" />
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="120" />
+        <location filename="../../app/ui/inventory_view.py" line="122" />
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="123" />
+        <location filename="../../app/ui/inventory_view.py" line="125" />
         <source>Save &amp;template…</source>
         <translation>Lưu tệp &amp;mẫu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="128" />
+        <location filename="../../app/ui/inventory_view.py" line="130" />
         <source>Add an inventory row</source>
         <translation>Thêm một dòng kiểm kê</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="129" />
+        <location filename="../../app/ui/inventory_view.py" line="131" />
         <source>Edit the selected row</source>
         <translation>Sửa dòng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="130" />
+        <location filename="../../app/ui/inventory_view.py" line="132" />
         <source>Delete the selected row</source>
         <translation>Xóa dòng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="131" />
+        <location filename="../../app/ui/inventory_view.py" line="133" />
         <source>Import a filled inventory sheet (Excel)</source>
         <translation>Nhập tệp kiểm kê đã điền (Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="133" />
+        <location filename="../../app/ui/inventory_view.py" line="135" />
         <source>Save the empty inventory template (Excel)</source>
         <translation>Lưu tệp mẫu kiểm kê trống (Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="179" />
+        <location filename="../../app/ui/inventory_view.py" line="181" />
         <source>No inventory yet. Press Insert to add the count of still-valid papers for one agency, result type and year, or Ctrl+I to import the station's Excel template once filled (Ctrl+T saves an empty one).</source>
         <translation>Chưa có số liệu kiểm kê. Nhấn Insert để thêm số giấy tờ còn hiệu lực của một cơ quan, một loại kết quả, một năm; hoặc nhấn Ctrl+I để nhập tệp mẫu Excel của trạm đã điền (Ctrl+T để lưu tệp mẫu trống).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="248" />
+        <location filename="../../app/ui/inventory_view.py" line="250" />
         <source>Saved: %1, %2, %3 — %4.</source>
         <translation>Đã lưu: %1, %2, năm %3 — %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="248" />
+        <location filename="../../app/ui/inventory_view.py" line="250" />
         <source>Added: %1, %2, %3 — %4.</source>
         <translation>Đã thêm: %1, %2, năm %3 — %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="256" />
+        <location filename="../../app/ui/inventory_view.py" line="258" />
         <source>Nothing changed.</source>
         <translation>Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="278" />
+        <location filename="../../app/ui/inventory_view.py" line="280" />
         <source>Deleted: %1, %2, %3.</source>
         <translation>Đã xóa: %1, %2, năm %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="293" />
+        <location filename="../../app/ui/inventory_view.py" line="295" />
         <source>Importing %1…</source>
         <translation>Đang nhập %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="297" />
+        <location filename="../../app/ui/inventory_view.py" line="299" />
         <source>Imported %1: %2 rows read, %3 new or changed.</source>
         <translation>Đã nhập %1: đọc %2 dòng, %3 dòng mới hoặc thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inventory_view.py" line="313" />
+        <location filename="../../app/ui/inventory_view.py" line="315" />
         <source>Template saved: %1. Fill one row per agency, type and year, then import it.</source>
         <translation>Đã lưu tệp mẫu: %1. Điền mỗi dòng một cơ quan, một loại kết quả, một năm rồi nhập lại vào trạm.</translation>
     </message>
@@ -2273,72 +2283,72 @@
 <context>
     <name>ProfileBar</name>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="27" />
+        <location filename="../../app/ui/capture_profile.py" line="28" />
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="30" />
+        <location filename="../../app/ui/capture_profile.py" line="31" />
         <source>Paper source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="31" />
+        <location filename="../../app/ui/capture_profile.py" line="32" />
         <source>&amp;Both sides</source>
         <translation>&amp;Hai mặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="32" />
+        <location filename="../../app/ui/capture_profile.py" line="33" />
         <source>Scan both sides of each sheet</source>
         <translation>Quét cả hai mặt mỗi tờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="34" />
+        <location filename="../../app/ui/capture_profile.py" line="35" />
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="36" />
+        <location filename="../../app/ui/capture_profile.py" line="37" />
         <source>Colour mode</source>
         <translation>Chế độ màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="42" />
+        <location filename="../../app/ui/capture_profile.py" line="43" />
         <source>Scanner:</source>
         <translation>Máy quét:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="43" />
+        <location filename="../../app/ui/capture_profile.py" line="44" />
         <source>Source:</source>
         <translation>Nguồn:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="44" />
+        <location filename="../../app/ui/capture_profile.py" line="45" />
         <source>Resolution:</source>
         <translation>Độ phân giải:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="45" />
+        <location filename="../../app/ui/capture_profile.py" line="46" />
         <source>Colour:</source>
         <translation>Màu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="105" />
+        <location filename="../../app/ui/capture_profile.py" line="106" />
         <source>Feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="105" />
+        <location filename="../../app/ui/capture_profile.py" line="106" />
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="111" />
+        <location filename="../../app/ui/capture_profile.py" line="112" />
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_profile.py" line="111" />
+        <location filename="../../app/ui/capture_profile.py" line="112" />
         <source>Grey</source>
         <translation>Xám</translation>
     </message>

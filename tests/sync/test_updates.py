@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import logging
 import socket
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from app.central.config import CentralConfig
+from app.central.db import Database
+from app.central.models import StationRelease
+from app.central.releases import NewRelease, publish_release
 from app.cli import main as sohoa
 from app.sync.updates import (
     LATEST_PATH,
@@ -94,6 +102,37 @@ def test_publishing_refuses_garbage_and_duplicates(
     assert publish(central_server, "0.2.0", "--notes", "Bản sửa", "--replace") == 0
     info = check_for_update(central_server.base_url, central_server.token, "0.1.0")
     assert info is not None and info.notes_vi == "Bản sửa"
+
+
+def test_english_notes_are_optional_and_chosen_by_language(central_server: CentralServer) -> None:
+    assert publish(central_server, "0.2.0", "--notes", "Quét nhanh hơn.") == 0
+    info = check_for_update(central_server.base_url, central_server.token, "0.1.0")
+    assert info is not None and info.notes_en == "" and info.notes("en") == "Quét nhanh hơn."
+    english = ["--notes", "Quét nhanh hơn.", "--notes-en", "Faster scanning.", "--replace"]
+    assert publish(central_server, "0.2.0", *english) == 0
+    info = check_for_update(central_server.base_url, central_server.token, "0.1.0")
+    assert info is not None
+    assert (info.notes("vi"), info.notes("en")) == ("Quét nhanh hơn.", "Faster scanning.")
+
+
+def test_a_database_from_before_english_notes_gains_the_column(tmp_path: Path) -> None:
+    config = CentralConfig(data_dir=tmp_path / "central")
+    config.data_dir.mkdir()
+    publish_release(config.db_url, NewRelease("0.2.0", "https://phanmem.example.vn/a.exe", None, "Cũ"))
+    with closing(sqlite3.connect(config.data_dir / "central.db")) as old:
+        old.execute("ALTER TABLE station_releases DROP COLUMN notes_en")  # as an older service left it
+        old.commit()
+    new = NewRelease("0.3.0", "https://phanmem.example.vn/b.exe", None, "Mới", "New")
+    assert publish_release(config.db_url, new).notes_en == "New"
+    db = Database(config.db_url)
+    try:
+        with db.session() as session:
+            assert [(r.version, r.notes_en) for r in session.scalars(select(StationRelease))] == [
+                ("0.2.0", ""),
+                ("0.3.0", "New"),
+            ]
+    finally:
+        db.close()
 
 
 def test_server_down_means_no_update_and_a_log_line(caplog: pytest.LogCaptureFixture) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from app.bootstrap import Station
 from app.core.doctypes import load_doctypes
@@ -16,14 +16,18 @@ from app.core.errors import SyncAuthRequired
 from app.core.outbox import OutboxItem, OutboxState
 from app.core.progress import InventoryRow
 from app.demo.station_setup import DEMO_PASSWORD
+from app.sync_service import UpdateInfo
 from app.ui import app as ui_app
+from app.ui.capture_profile import ProfileBar
 from app.ui.describe_view import DescribeView
 from app.ui.inventory_view import InventoryView
 from app.ui.review_data import load_detail, review_items
 from app.ui.session import UiSession
 from app.ui.sync_texts import last_error_text
 from app.ui.tasks import TaskRunner
+from app.ui.update_notice import ReleaseDialog
 from tests.ui.flows import describe_screen, processed_batch, type_text
+from tests.ui.test_inventory_view import _filled_sheet
 
 WAIT = 15000
 VIETNAMESE_LETTERS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
@@ -119,3 +123,75 @@ def test_review_detail_and_sync_errors_in_english(demo_station: Station, english
     )
     assert last_error_text(refused) == SyncAuthRequired.message_en
     assert last_error_text(item) == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("english", "Simulated scanner"), ("vietnamese", "Máy quét mô phỏng")]
+)
+def test_scan_screen_names_the_simulated_scanner_in_the_ui_language(
+    qtbot, demo_station: Station, request: pytest.FixtureRequest, language: str, shown: str
+) -> None:
+    request.getfixturevalue(language)
+    bar = ProfileBar(demo_station, TaskRunner())
+    qtbot.addWidget(bar)
+    listed: list[object] = []
+    bar.load_devices(listed.append)
+    qtbot.waitUntil(lambda: bool(listed), timeout=WAIT)
+    assert bar.device_combo.itemText(0) == f"{shown} (simulated)"
+    bar.runner.wait()
+
+
+def test_sex_is_chosen_in_english_and_stored_in_vietnamese(qtbot, describe: DescribeView) -> None:
+    combo = describe.form.rows["chu_the_gioi_tinh"].editor
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(1, combo.count())][:2] == ["Male", "Female"]
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=3000)
+    type_text(combo, "Female")
+    assert combo.currentText() == "Female"
+    qtbot.keyClick(combo, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # the child's personal number says male: the check reads "Female" as the stored "Nữ"
+    assert describe.status.text() == "Not saved: check Personal number."
+    message = describe.form.rows["chu_the_so_dinh_danh"].message.text()
+    assert message == "The 4th digit does not match the sex (even: male, odd: female)."
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=3000)
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentText() == "Male"
+    qtbot.keyClick(combo, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: describe.status.text() == "Saved: document 1.", timeout=WAIT)
+    fields = describe.session.station.store.records.get_record(describe.loaded.document.id).fields
+    assert fields["chu_the_gioi_tinh"] == "Nam"
+
+
+def test_inventory_import_problems_in_english(qtbot, demo_station: Station, english: None, tmp_path) -> None:
+    boss = demo_station.store.accounts.login("lanhdao", DEMO_PASSWORD)
+    view = InventoryView(UiSession(demo_station, TaskRunner(), boss))
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    bad = tmp_path / "loi.xlsx"
+    bad.write_bytes(
+        _filled_sheet([("UBND xã Đa Tốn", "", "Giấy khai sinh", 2019, -3), ("", "", "Sổ lạ", 2019, 5)])
+    )
+    view.pick_import_path = lambda: str(bad)
+    view.import_file()
+    qtbot.waitUntil(view.problems.isVisible, timeout=WAIT)
+    assert view.problems.toPlainText().splitlines() == [
+        "Row 4: the count “-3” must be a whole number, not negative",
+        "Row 5: the result type “Sổ lạ” is not in the list",  # the type as written is data: kept
+        "Row 5: the issuing agency is missing",
+    ]
+    assert view.status.text().startswith("The inventory sheet has errors; nothing was imported.")
+    assert demo_station.store.inventory.rows() == []
+    view.session.runner.wait()
+
+
+def test_release_notes_in_english_when_published_else_vietnamese(qtbot, english: None) -> None:
+    info = UpdateInfo("9.0.0", "https://phanmem.example.vn/a.exe", None, "Quét nhanh hơn.", "", "1.0.0")
+    dialog = ReleaseDialog(replace(info, notes_en="Faster scanning."))
+    qtbot.addWidget(dialog)
+    assert dialog.notes.toPlainText() == "Faster scanning."
+    older = ReleaseDialog(info)  # a release published without English notes
+    qtbot.addWidget(older)
+    assert older.notes.toPlainText() == "Quét nhanh hơn."
