@@ -80,6 +80,7 @@ class Page:
     document_id: int | None = None
     created_at: datetime | None = None
     trashed: bool = False  # in the recoverable trash: in no document until restored
+    scan_removed: bool = False  # the retention period removed the scan after a confirmed receipt
 
 
 @dataclass

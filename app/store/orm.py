@@ -261,6 +261,7 @@ def page_from_row(row: PageRow) -> Page:
         document_id=row.document_id,
         created_at=as_utc(row.created_at),
         trashed=bool(row.trashed),
+        scan_removed=row.scan_purged_at is not None,
     )
 
 

@@ -77,6 +77,8 @@ def load_batch(station: Station, batch_id: int, cache: ThumbCache, thumb: ThumbF
 
     def entry(page: Page) -> PageEntry:
         key = thumb_key(page)
+        if page.scan_removed:
+            cache[key] = b""
         if key not in cache:
             try:
                 cache[key] = thumb(store.read_page(page), page.findings)

@@ -26,9 +26,18 @@ class PageTexts(QObject):
     """Translated texts for thumbnails and the preview caption."""
 
     def describe(
-        self, seq: int, findings: PageFindings | None, failed: bool, doc_index: int | None
+        self,
+        seq: int,
+        findings: PageFindings | None,
+        failed: bool,
+        doc_index: int | None,
+        removed: bool = False,
     ) -> PageText:
         label = self.tr("Page %1").replace("%1", str(seq))
+        if removed:  # nothing to check any more: the central repository holds the document
+            badge = self.tr("Scan removed")
+            lines = [label, *([self.document(doc_index)] if doc_index is not None else []), badge]
+            return PageText("\n".join(lines), badge, BLANK_COLOUR, [])
         if failed:
             return PageText(label + "\n" + self.tr("Unreadable: rescan"), self.tr("Rescan"), ERROR_COLOUR, [])
         if findings is None:

@@ -222,8 +222,9 @@ class CaptureView(QWidget):
         self.pages.clear()
         for entry in snap.entries:
             findings = entry.page.findings
+            failed = entry.page.error_code is not None
             text = self.texts.describe(
-                entry.page.seq, findings, entry.page.error_code is not None, entry.doc_index
+                entry.page.seq, findings, failed, entry.doc_index, entry.page.scan_removed
             )
             item = self.pages.add_page(entry.page.id, "", thumbnail_icon(b"", "", "", None, False), False)
             self._paint(item, text, entry.thumbnail, entry.doc_index)

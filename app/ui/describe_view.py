@@ -343,6 +343,12 @@ class DescribeView(QWidget):
         self.save_button.setEnabled(self._can_edit())
         self.scope_button.setEnabled(self._can_edit() and self.session.can(Action.MARK_OUT_OF_SCOPE))
         self.status.clear()
+        if loaded.document.page_ids and not loaded.pages:
+            self._say(
+                self.tr(
+                    "The scans of this document were removed after the retention period; the record stays."
+                )
+            )
         if focused is not None and focused in self.form.rows:  # read again: the cursor stays put
             self.form.rows[focused].editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return

@@ -1029,7 +1029,7 @@
         <translation>Dừng quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_view.py" line="248" />
+        <location filename="../../app/ui/capture_view.py" line="249" />
         <source>Select a page to see it large.</source>
         <translation>Chọn một trang để xem ảnh lớn.</translation>
     </message>
@@ -1435,37 +1435,42 @@
         <translation>Lô này chưa có tài liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="373" />
+        <location filename="../../app/ui/describe_view.py" line="349" />
+        <source>The scans of this document were removed after the retention period; the record stays.</source>
+        <translation>Bản quét của tài liệu này đã được xóa theo thời hạn giữ; thông tin tài liệu vẫn được giữ lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/describe_view.py" line="379" />
         <source>Returned: %1</source>
         <translation>Bị trả lại: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="380" />
+        <location filename="../../app/ui/describe_view.py" line="386" />
         <source>Out of scope: %1</source>
         <translation>Ngoài phạm vi số hóa: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="406" />
+        <location filename="../../app/ui/describe_view.py" line="412" />
         <source>Changes not saved yet (Ctrl+S saves).</source>
         <translation>Có thay đổi chưa lưu (Ctrl+S để lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="437" />
+        <location filename="../../app/ui/describe_view.py" line="443" />
         <source>Invalid date: type it as day/month/year (e.g. 01/02/2019).</source>
         <translation>Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm (ví dụ 01/02/2019).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="462" />
+        <location filename="../../app/ui/describe_view.py" line="468" />
         <source>Not saved: check %1.</source>
         <translation>Chưa lưu: hãy kiểm tra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="512" />
+        <location filename="../../app/ui/describe_view.py" line="518" />
         <source>Saved: document %1.</source>
         <translation>Đã lưu tài liệu %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/describe_view.py" line="549" />
+        <location filename="../../app/ui/describe_view.py" line="555" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
@@ -2154,77 +2159,82 @@
 <context>
     <name>PageTexts</name>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="31" />
+        <location filename="../../app/ui/capture_texts.py" line="36" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="33" />
+        <location filename="../../app/ui/capture_texts.py" line="38" />
+        <source>Scan removed</source>
+        <translation>Đã xóa bản quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_texts.py" line="42" />
         <source>Unreadable: rescan</source>
         <translation>Không đọc được: quét lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="33" />
+        <location filename="../../app/ui/capture_texts.py" line="42" />
         <source>Rescan</source>
         <translation>Quét lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="37" />
+        <location filename="../../app/ui/capture_texts.py" line="46" />
         <source>Separator sheet</source>
         <translation>Tờ phân tách</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="40" />
+        <location filename="../../app/ui/capture_texts.py" line="49" />
         <source>Blank page</source>
         <translation>Trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="51" />
+        <location filename="../../app/ui/capture_texts.py" line="60" />
         <source>Document %1</source>
         <translation>Tài liệu %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="54" />
+        <location filename="../../app/ui/capture_texts.py" line="63" />
         <source>Page %1 of the scan</source>
         <translation>Trang %1 của lượt quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="56" />
+        <location filename="../../app/ui/capture_texts.py" line="65" />
         <source> (in no document)</source>
         <translation> (chưa thuộc tài liệu nào)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="57" />
+        <location filename="../../app/ui/capture_texts.py" line="66" />
         <source>page %1 of %2</source>
         <translation>trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="62" />
+        <location filename="../../app/ui/capture_texts.py" line="71" />
         <source>too dark</source>
         <translation>quá tối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="63" />
+        <location filename="../../app/ui/capture_texts.py" line="72" />
         <source>too light</source>
         <translation>quá nhạt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="64" />
+        <location filename="../../app/ui/capture_texts.py" line="73" />
         <source>low contrast</source>
         <translation>độ tương phản thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="65" />
+        <location filename="../../app/ui/capture_texts.py" line="74" />
         <source>blurred</source>
         <translation>bị mờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="66" />
+        <location filename="../../app/ui/capture_texts.py" line="75" />
         <source>below 200 dpi</source>
         <translation>dưới 200 dpi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_texts.py" line="67" />
+        <location filename="../../app/ui/capture_texts.py" line="76" />
         <source>paper cut off</source>
         <translation>giấy bị cắt mép</translation>
     </message>
