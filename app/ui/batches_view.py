@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.core.accounts import Action
 from app.core.cancel import ProgressEvent
@@ -162,8 +163,8 @@ class BatchesView(QWidget):
             self.refresh()
 
     def _on_loaded(self, generation: int, summaries: list[BatchSummary]) -> None:
-        if generation != self._load_generation:
-            return  # an older load finished after a newer one started
+        if not isValid(self) or generation != self._load_generation:
+            return  # the screen was rebuilt (log-out) or a newer load started meanwhile
         selected = self.selected_batch_id()
         self.summaries = summaries
         self.table.setRowCount(len(summaries))
@@ -209,7 +210,7 @@ class BatchesView(QWidget):
         task.signals.failed.connect(self._show_error)
 
     def _on_found(self, generation: int, text: str, found: list[FoundDocument]) -> None:
-        if generation == self._search_generation:
+        if isValid(self) and generation == self._search_generation:
             self.results.show_results(text, found)
             self.results.show()
 
