@@ -57,6 +57,8 @@ class ScanRetention:
         with translated("reading what the retention period removes"), Session(self._engine) as session:
             documents = self._due_documents(session, naive_utc(limit))
             due, fresh = self._due_pages(session, documents)
+            if not due:  # nothing confirmed long enough ago: no need to read every page of the station
+                return {}, set()
             everything = dict(session.execute(select(PageRow.id, PageRow.sha256)).all())
             pdfs = set(session.scalars(select(DocumentRow.pdf_sha256)))
         return fresh, removable_files(due, everything, {sha for sha in pdfs if sha})
